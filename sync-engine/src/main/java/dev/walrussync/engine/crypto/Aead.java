@@ -1,0 +1,74 @@
+package dev.walrussync.engine.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM with a random 96-bit nonce; the output is {@code nonce || ciphertext || tag}.
+ *
+ * <p>Thread-safe: every call uses its own {@link Cipher}.
+ */
+public final class Aead {
+    public static final int NONCE_LENGTH = 12;
+    public static final int TAG_LENGTH = 16;
+    /** Bytes that encryption adds to a plaintext. */
+    public static final int OVERHEAD = NONCE_LENGTH + TAG_LENGTH;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random;
+
+    /** Keeps a reference to {@code key}; the caller keeps ownership of the array. */
+    public Aead(byte[] key, SecureRandom random) {
+        if (key.length != 32) {
+            throw new IllegalArgumentException("AES-256 needs a 32-byte key, got " + key.length);
+        }
+        this.key = new SecretKeySpec(key, "AES");
+        this.random = random;
+    }
+
+    public byte[] encrypt(byte[] plaintext, byte[] associatedData) {
+        return encrypt(plaintext, 0, plaintext.length, associatedData);
+    }
+
+    public byte[] encrypt(byte[] plaintext, int offset, int length, byte[] associatedData) {
+        byte[] out = new byte[NONCE_LENGTH + length + TAG_LENGTH];
+        byte[] nonce = new byte[NONCE_LENGTH];
+        random.nextBytes(nonce);
+        System.arraycopy(nonce, 0, out, 0, NONCE_LENGTH);
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+            c.updateAAD(associatedData);
+            c.doFinal(plaintext, offset, length, out, NONCE_LENGTH);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    /** Decrypts {@code nonce || ciphertext || tag}; throws when the tag does not verify. */
+    public byte[] decrypt(byte[] sealed, byte[] associatedData) throws AuthenticationFailedException {
+        return decrypt(sealed, 0, sealed.length, associatedData);
+    }
+
+    public byte[] decrypt(byte[] sealed, int offset, int length, byte[] associatedData)
+            throws AuthenticationFailedException {
+        if (length < OVERHEAD) {
+            throw new AuthenticationFailedException("encrypted data too short: " + length + " bytes");
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, sealed, offset, NONCE_LENGTH));
+            c.updateAAD(associatedData);
+            return c.doFinal(sealed, offset + NONCE_LENGTH, length - NONCE_LENGTH);
+        } catch (AEADBadTagException e) {
+            throw new AuthenticationFailedException("authentication tag does not verify", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Walrus and Sui protocols: erasure encoding, blob IDs, BCS, transactions and HTTP clients. */
+package dev.walrussync.walrus;
