@@ -1,0 +1,67 @@
+package dev.walrussync.engine.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/** Argon2id (version 0x13) from Bouncy Castle, turning a passphrase into a 32-byte key-encryption key. */
+final class Argon2id {
+    static final int OUTPUT_LENGTH = 32;
+
+    private Argon2id() {}
+
+    /**
+     * Derives 32 bytes from the UTF-8 encoding of {@code passphrase}; the caller owns and should wipe
+     * the result. Temporary copies of the passphrase are wiped.
+     *
+     * @throws IllegalArgumentException when the passphrase is not valid UTF-16 (an unpaired surrogate)
+     */
+    static byte[] derive(char[] passphrase, byte[] salt, Argon2Params params) {
+        byte[] password = utf8(passphrase);
+        Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withMemoryAsKB(params.memoryKiB())
+                .withIterations(params.iterations())
+                .withParallelism(params.parallelism());
+        Argon2Parameters parameters = builder.build();
+        try {
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(parameters);
+            byte[] out = new byte[OUTPUT_LENGTH];
+            generator.generateBytes(password, out);
+            return out;
+        } finally {
+            Arrays.fill(password, (byte) 0);
+            parameters.clear();
+            builder.clear();
+        }
+    }
+
+    /** Encodes as UTF-8 into an exactly sized array, wiping the intermediate buffer on every path. */
+    private static byte[] utf8(char[] chars) {
+        CharsetEncoder encoder = StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // UTF-8 needs at most 3 bytes per UTF-16 char (a surrogate pair of 2 chars becomes 4 bytes).
+        byte[] buffer = new byte[chars.length * 3];
+        try {
+            ByteBuffer out = ByteBuffer.wrap(buffer);
+            CoderResult result = encoder.encode(CharBuffer.wrap(chars), out, true);
+            if (!result.isUnderflow()) {
+                throw new IllegalArgumentException("the passphrase is not valid text (it has an unpaired surrogate)");
+            }
+            encoder.flush(out);
+            return Arrays.copyOf(buffer, out.position());
+        } finally {
+            Arrays.fill(buffer, (byte) 0);
+        }
+    }
+}
