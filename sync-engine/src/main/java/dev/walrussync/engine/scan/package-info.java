@@ -1,0 +1,2 @@
+/** Change detection while walking folders: exclude rules and the unchanged-file check. */
+package dev.walrussync.engine.scan;
