@@ -1,10 +1,23 @@
 package dev.walrussync.app;
 
-/** Entry point of Walrus Sync. */
+import dev.walrussync.app.cli.Console;
+import dev.walrussync.app.cli.WalrusSyncCommand;
+import dev.walrussync.engine.api.Repositories;
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Entry point of Walrus Sync: wires the engine and runs the command line. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("Walrus Sync");
+        System.exit(run(args));
+    }
+
+    /** Runs one command and returns its exit code; the composition root of the command line. */
+    public static int run(String[] args) {
+        Repositories engine = new Repositories(Clock.systemUTC(), new SecureRandom(), Repositories.defaultKdf());
+        return WalrusSyncCommand.commandLine(Console.system(), System.getenv(), engine)
+                .execute(args);
     }
 }

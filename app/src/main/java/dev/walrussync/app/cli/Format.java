@@ -1,0 +1,67 @@
+package dev.walrussync.app.cli;
+
+import java.util.Locale;
+
+/** Human-readable sizes and durations for the command line. */
+public final class Format {
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+
+    private Format() {}
+
+    public static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double v = n;
+        int u = 0;
+        while (v >= 1024 && u < UNITS.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, UNITS[u]);
+    }
+
+    public static String duration(long seconds) {
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long s = seconds % 60;
+        return h > 0
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+                : String.format(Locale.ROOT, "%d:%02d", m, s);
+    }
+
+    /** Parses sizes such as {@code 10MiB}, {@code 64M}, {@code 1g} or a plain byte count. */
+    public static long parseBytes(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
+        long mult = 1;
+        String num = t;
+        String[][] suffixes = {
+            {"kib", "1024"},
+            {"mib", "1048576"},
+            {"gib", "1073741824"},
+            {"kb", "1000"},
+            {"mb", "1000000"},
+            {"gb", "1000000000"},
+            {"k", "1024"},
+            {"m", "1048576"},
+            {"g", "1073741824"},
+            {"b", "1"}
+        };
+        for (String[] s : suffixes) {
+            if (t.endsWith(s[0])) {
+                num = t.substring(0, t.length() - s[0].length());
+                mult = Long.parseLong(s[1]);
+                break;
+            }
+        }
+        try {
+            long v = Long.parseLong(num);
+            if (v <= 0) {
+                throw new IllegalArgumentException("a size must be positive: '" + text + "'");
+            }
+            return Math.multiplyExact(v, mult);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("not a size: '" + text + "' (examples: 10MiB, 64M, 1G)");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.walrussync.app.cli;
+
+import dev.walrussync.app.ExitCode;
+import dev.walrussync.engine.api.Repositories;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code init}: creates an encrypted repository and shows the recovery phrase once. */
+@Command(name = "init", description = "Create an encrypted repository and show its recovery phrase.")
+final class InitCommand implements Callable<Integer> {
+    @ParentCommand
+    WalrusSyncCommand root;
+
+    @Option(
+            names = "--store",
+            paramLabel = "SPEC",
+            description = "Where to keep the repository: dir:PATH (default: dir:<home>/store).")
+    String store;
+
+    @Option(
+            names = "--pack-size",
+            paramLabel = "SIZE",
+            description = "Target pack size, e.g. 64MiB (default: the store's).")
+    String packSize;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = root.home();
+        String spec = store != null ? store : "dir:" + home.resolve("store");
+        long size = packSize == null ? 0 : Format.parseBytes(packSize);
+        char[] pass = root.newPassphraseForInit();
+        Repositories.Created created;
+        try {
+            created = root.engine().init(home, spec, pass, size);
+        } finally {
+            Arrays.fill(pass, '\0');
+        }
+        if (root.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("repositoryId", created.repositoryId());
+            out.put("home", home.toString());
+            out.put("store", created.store());
+            out.put("recoveryPhrase", String.join(" ", created.recoveryWords()));
+            root.console().json(out);
+            return ExitCode.OK;
+        }
+        Console c = root.console();
+        c.println("Created repository " + created.repositoryId().substring(0, 8) + " in " + home);
+        c.println("Store: " + created.store());
+        c.println("");
+        c.println("Recovery phrase (write it down and keep it safe; it is shown only this once):");
+        c.println("");
+        var words = created.recoveryWords();
+        for (int i = 0; i < words.size(); i += 6) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int j = i; j < Math.min(i + 6, words.size()); j++) {
+                line.append(String.format("%2d. %-10s", j + 1, words.get(j)));
+            }
+            c.println(line.toString().stripTrailing());
+        }
+        c.println("");
+        c.println("With the recovery phrase you can open the repository if you forget the passphrase.");
+        return ExitCode.OK;
+    }
+}

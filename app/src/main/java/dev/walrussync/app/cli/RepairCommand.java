@@ -1,0 +1,66 @@
+package dev.walrussync.app.cli;
+
+import dev.walrussync.app.ExitCode;
+import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.model.RebuildListener;
+import dev.walrussync.engine.model.RebuildReport;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code repair index}: rebuilds the local index from the store alone. */
+@Command(
+        name = "repair",
+        description = "Repair local state.",
+        subcommands = {RepairCommand.Index.class})
+final class RepairCommand implements Runnable {
+    @ParentCommand
+    WalrusSyncCommand root;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.console().out());
+    }
+
+    @Command(name = "index", description = "Rebuild the index from the packs in the store.")
+    static final class Index implements Callable<Integer> {
+        @ParentCommand
+        RepairCommand repair;
+
+        @Override
+        public Integer call() throws Exception {
+            WalrusSyncCommand root = repair.root;
+            AtomicLong done = new AtomicLong();
+            AtomicLong total = new AtomicLong();
+            RebuildReport r;
+            try (RepositorySession session = root.open(true);
+                    ProgressBar bar = ProgressBar.start(
+                            root.console(),
+                            !root.json(),
+                            "index",
+                            () -> new ProgressBar.State(done.get(), total.get(), 0, 0, true))) {
+                r = session.rebuildIndex(new RebuildListener() {
+                    @Override
+                    public void blobRead(int d, int t) {
+                        done.set(d);
+                        total.set(t);
+                    }
+                });
+            }
+            if (root.json()) {
+                root.console().json(r);
+            } else {
+                root.console()
+                        .println(String.format(
+                                "Rebuilt the index: %d pack(s), %d chunk(s), %d snapshot(s), %d forgotten;"
+                                        + " %d foreign blob(s) ignored",
+                                r.packs(), r.chunks(), r.snapshots(), r.forgotten(), r.foreignBlobs()));
+            }
+            return ExitCode.OK;
+        }
+    }
+}

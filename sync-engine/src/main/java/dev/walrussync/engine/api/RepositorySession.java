@@ -1,0 +1,249 @@
+package dev.walrussync.engine.api;
+
+import dev.walrussync.engine.crypto.KeyFile;
+import dev.walrussync.engine.crypto.KeySlot;
+import dev.walrussync.engine.crypto.KeySlots;
+import dev.walrussync.engine.crypto.MasterKey;
+import dev.walrussync.engine.index.IndexDatabase;
+import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
+import dev.walrussync.engine.internal.Times;
+import dev.walrussync.engine.model.BackupProgress;
+import dev.walrussync.engine.model.BackupReport;
+import dev.walrussync.engine.model.BackupRequest;
+import dev.walrussync.engine.model.CheckReport;
+import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.EntryInfo;
+import dev.walrussync.engine.model.ForgetPolicy;
+import dev.walrussync.engine.model.KeySlotInfo;
+import dev.walrussync.engine.model.PruneReport;
+import dev.walrussync.engine.model.RebuildListener;
+import dev.walrussync.engine.model.RebuildReport;
+import dev.walrussync.engine.model.RepositoryStats;
+import dev.walrussync.engine.model.RestoreProgress;
+import dev.walrussync.engine.model.RestoreReport;
+import dev.walrussync.engine.model.RestoreRequest;
+import dev.walrussync.engine.model.SnapshotInfo;
+import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.repo.Backup;
+import dev.walrussync.engine.repo.Check;
+import dev.walrussync.engine.repo.Forget;
+import dev.walrussync.engine.repo.IndexRebuilder;
+import dev.walrussync.engine.repo.Json;
+import dev.walrussync.engine.repo.Prune;
+import dev.walrussync.engine.repo.Repository;
+import dev.walrussync.engine.repo.Restore;
+import dev.walrussync.engine.repo.SnapshotResolver;
+import dev.walrussync.engine.repo.Tree;
+import dev.walrussync.engine.repo.TreeNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * An unlocked repository: the one façade through which the app and the UI back up, restore, list,
+ * check, forget, prune and manage keys. Close it to release the home lock and wipe the keys.
+ *
+ * <p>Not thread-safe: one operation at a time. Progress objects may be read from any thread.
+ */
+public final class RepositorySession implements AutoCloseable {
+    private final Repository repo;
+    private final Repository.Credential credential;
+    private final Repositories engine;
+
+    RepositorySession(Repository repo, Repository.Credential credential, Repositories engine) {
+        this.repo = repo;
+        this.credential = credential;
+        this.engine = engine;
+    }
+
+    public BackupReport backup(BackupRequest request, BackupProgress progress) throws SyncException {
+        return new Backup(repo, progress).run(request);
+    }
+
+    public RestoreReport restore(RestoreRequest request, RestoreProgress progress) throws SyncException {
+        return new Restore(repo, progress).run(request);
+    }
+
+    /** Every snapshot, oldest first. */
+    public List<SnapshotInfo> snapshots() throws SyncException {
+        List<SnapshotInfo> result = new ArrayList<>();
+        for (SnapshotRow s : repo.index().snapshots()) {
+            result.add(info(s));
+        }
+        return result;
+    }
+
+    /** Finds a snapshot by ID prefix or {@code latest}. */
+    public SnapshotInfo snapshot(String ref) throws SyncException {
+        return info(SnapshotResolver.resolve(repo.index().snapshots(), ref));
+    }
+
+    private static SnapshotInfo info(SnapshotRow s) throws SyncException {
+        return new SnapshotInfo(
+                s.id(),
+                s.time(),
+                s.host(),
+                s.username(),
+                stringList(s.pathsJson()),
+                stringList(s.tagsJson()),
+                s.parent(),
+                s.files(),
+                s.bytes());
+    }
+
+    private static List<String> stringList(String json) throws SyncException {
+        try {
+            return Arrays.asList(Json.read(json.getBytes(StandardCharsets.UTF_8), String[].class));
+        } catch (IOException e) {
+            throw new SyncException("the index holds a damaged list: " + json, e);
+        }
+    }
+
+    /**
+     * Lists a snapshot's entries below {@code path} ("" for everything), recursively, in path order.
+     */
+    public List<EntryInfo> list(String snapshotRef, String path) throws SyncException {
+        SnapshotRow s = SnapshotResolver.resolve(repo.index().snapshots(), snapshotRef);
+        String start = SnapshotResolver.normalize(path);
+        List<EntryInfo> out = new ArrayList<>();
+        if (start.isEmpty()) {
+            walk(repo.loadTree(s.tree()), "", out);
+        } else {
+            TreeNode node = SnapshotResolver.resolvePath(repo, s.tree(), start);
+            out.add(entry(start, node));
+            if (node.isDir() && node.tree() != null) {
+                walk(repo.loadTree(ChunkId.fromHex(node.tree())), start, out);
+            }
+        }
+        return out;
+    }
+
+    private void walk(Tree tree, String prefix, List<EntryInfo> out) throws SyncException {
+        for (TreeNode n : tree.entries()) {
+            String p = prefix.isEmpty() ? n.name() : prefix + "/" + n.name();
+            out.add(entry(p, n));
+            if (n.isDir() && n.tree() != null) {
+                walk(repo.loadTree(ChunkId.fromHex(n.tree())), p, out);
+            }
+        }
+    }
+
+    private static EntryInfo entry(String path, TreeNode n) {
+        return new EntryInfo(
+                path,
+                n.type(),
+                n.size() == null ? 0 : n.size(),
+                n.mode(),
+                Times.parse(n.mtime()),
+                Optional.ofNullable(n.target()));
+    }
+
+    public CheckReport check(boolean readData, BiConsumer<Integer, Integer> packProgress) throws SyncException {
+        return new Check(repo).run(readData, packProgress);
+    }
+
+    /** The snapshots a policy would remove, oldest first, without removing them. */
+    public List<SnapshotInfo> forgetPlan(ForgetPolicy policy, ZoneId zone) throws SyncException {
+        List<SnapshotInfo> remove = new ArrayList<>();
+        for (SnapshotRow s : Forget.plan(repo.index().snapshots(), policy, zone).remove()) {
+            remove.add(info(s));
+        }
+        return remove;
+    }
+
+    /** Forgets snapshots; their data stays until {@link #prune}. */
+    public void forget(List<ChunkId> snapshots) throws SyncException {
+        new Forget(repo).forget(snapshots);
+    }
+
+    public PruneReport prune(BiConsumer<Integer, Integer> progress) throws SyncException {
+        return new Prune(repo).run(progress);
+    }
+
+    public RepositoryStats stats() throws SyncException {
+        IndexDatabase.Totals t = repo.index().totals();
+        List<SnapshotRow> snapshots = repo.index().snapshots();
+        long logical = 0;
+        for (SnapshotRow s : snapshots) {
+            logical += s.bytes();
+        }
+        SnapshotRow latest = snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+        return new RepositoryStats(
+                repo.config().store(),
+                snapshots.size(),
+                latest == null ? 0 : latest.files(),
+                latest == null ? 0 : latest.bytes(),
+                logical,
+                t.chunkPlainBytes(),
+                t.packBytes(),
+                t.packs(),
+                t.chunks());
+    }
+
+    /** Rebuilds the index from the store alone. */
+    public RebuildReport rebuildIndex(RebuildListener listener) throws SyncException {
+        return new IndexRebuilder(repo).rebuild(listener);
+    }
+
+    // ---- keys ----
+
+    public List<KeySlotInfo> keySlots() {
+        List<KeySlotInfo> result = new ArrayList<>();
+        for (KeySlot s : repo.keyFile().slots()) {
+            result.add(new KeySlotInfo(s.id(), s.kind().jsonName(), s.created(), s.id().equals(repo.unlockedSlot())));
+        }
+        return result;
+    }
+
+    /** Adds a passphrase key slot and returns its ID. */
+    public String addPassphrase(char[] passphrase) throws SyncException {
+        KeySlot slot;
+        try (MasterKey master = repo.unlockMasterKey(credential)) {
+            slot = KeySlots.wrapWithPassphrase(master, passphrase, engine.kdf(), engine.random(), engine.clock());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+        repo.replaceKeyFile(repo.keyFile().withSlot(slot));
+        return slot.id();
+    }
+
+    /** Removes a key slot; the last slot cannot be removed. */
+    public void removeKeySlot(String id) throws SyncException {
+        KeyFile updated;
+        try {
+            updated = repo.keyFile().withoutSlot(id);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+        repo.replaceKeyFile(updated);
+    }
+
+    /** Replaces the passphrase slot that unlocked this session with a new passphrase; returns the new slot ID. */
+    public String changePassphrase(char[] newPassphrase) throws SyncException {
+        String old = repo.unlockedSlot();
+        if (repo.keyFile()
+                .slot(old)
+                .map(s -> s.kind() != KeySlot.Kind.PASSPHRASE)
+                .orElse(true)) {
+            throw new SyncException("this session was unlocked with the recovery phrase; use 'key add' instead");
+        }
+        KeySlot slot;
+        try (MasterKey master = repo.unlockMasterKey(credential)) {
+            slot = KeySlots.wrapWithPassphrase(master, newPassphrase, engine.kdf(), engine.random(), engine.clock());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException(e.getMessage(), e);
+        }
+        repo.replaceKeyFile(repo.keyFile().withSlot(slot).withoutSlot(old));
+        return slot.id();
+    }
+
+    @Override
+    public void close() {
+        repo.close();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.walrussync.engine.pack;
+
+import dev.walrussync.engine.crypto.Aead;
+import dev.walrussync.engine.crypto.AuthenticationFailedException;
+import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.ChunkType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The encrypted, self-describing header at the end of every pack.
+ *
+ * @see <a href="../../../../../../../docs/design/storage-format.md">storage format, 5.1</a>
+ */
+public final class PackHeader {
+    static final int VERSION = 1;
+    static final int ENTRY_LENGTH = 1 + 1 + ChunkId.LENGTH + 8 + 4 + 4;
+    static final int MIN_PADDED_LENGTH = 1024;
+    /** Bytes of the length field that ends every pack. */
+    public static final int TRAILER_LENGTH = 4;
+
+    private static final byte[] AAD = "wsp1".getBytes(StandardCharsets.US_ASCII);
+
+    private PackHeader() {}
+
+    /** Serializes, pads and encrypts the header. */
+    static byte[] encrypt(List<PackEntry> entries, Aead aead) {
+        int plainLength = 1 + 4 + entries.size() * ENTRY_LENGTH;
+        int padded = (int) Padme.pad(Math.max(plainLength, MIN_PADDED_LENGTH));
+        ByteBuffer buf = ByteBuffer.allocate(padded).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) VERSION).putInt(entries.size());
+        for (PackEntry e : entries) {
+            buf.put((byte) e.type().code())
+                    .put((byte) e.compression())
+                    .put(e.id().bytes())
+                    .putLong(e.offset())
+                    .putInt(e.length())
+                    .putInt(e.plainLength());
+        }
+        return aead.encrypt(buf.array(), AAD);
+    }
+
+    /** Decrypts and parses an encrypted header; throws if it was not written under this key. */
+    public static List<PackEntry> decrypt(byte[] encrypted, Aead aead) throws AuthenticationFailedException {
+        byte[] plain = aead.decrypt(encrypted, AAD);
+        ByteBuffer buf = ByteBuffer.wrap(plain).order(ByteOrder.LITTLE_ENDIAN);
+        int version = buf.get() & 0xff;
+        if (version != VERSION) {
+            throw new AuthenticationFailedException("unsupported pack header version " + version);
+        }
+        int count = buf.getInt();
+        if (count < 0 || (long) count * ENTRY_LENGTH > buf.remaining()) {
+            throw new AuthenticationFailedException("pack header claims " + count + " entries");
+        }
+        List<PackEntry> entries = new ArrayList<>(count);
+        byte[] id = new byte[ChunkId.LENGTH];
+        for (int i = 0; i < count; i++) {
+            ChunkType type = ChunkType.fromCode(buf.get() & 0xff);
+            int compression = buf.get() & 0xff;
+            buf.get(id);
+            entries.add(new PackEntry(type, compression, ChunkId.of(id), buf.getLong(), buf.getInt(), buf.getInt()));
+        }
+        return entries;
+    }
+
+    /** Reads the header length from the last 4 bytes of a pack. */
+    public static int lengthFromTrailer(byte[] trailer) {
+        return ByteBuffer.wrap(trailer, trailer.length - TRAILER_LENGTH, TRAILER_LENGTH)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
+    }
+}

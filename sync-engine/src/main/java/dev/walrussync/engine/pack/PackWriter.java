@@ -1,0 +1,103 @@
+package dev.walrussync.engine.pack;
+
+import dev.walrussync.engine.crypto.Aead;
+import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Writes one pack into a staging file: chunks, random padding, the encrypted header and its length.
+ * Not thread-safe; the caller serialises access.
+ *
+ * @see <a href="../../../../../../../docs/design/storage-format.md">storage format, 5</a>
+ */
+public final class PackWriter implements AutoCloseable {
+    static final int MIN_PACK_SIZE = 4096;
+
+    private final Path file;
+    private final FileChannel channel;
+    private final List<PackEntry> entries = new ArrayList<>();
+    private long size;
+    private boolean sealed;
+
+    public PackWriter(Path file) throws IOException {
+        this.file = file;
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
+    /** A sealed pack in its staging file. */
+    public record SealedPack(Path file, List<PackEntry> entries, long size, int headerLength) {}
+
+    /** Appends an encrypted chunk and returns its entry. */
+    public PackEntry add(EncodedChunk chunk) throws IOException {
+        ensureOpen();
+        PackEntry entry = new PackEntry(
+                chunk.type(), chunk.compression(), chunk.id(), size, chunk.sealed().length, chunk.plainLength());
+        writeFully(ByteBuffer.wrap(chunk.sealed()));
+        entries.add(entry);
+        size += chunk.sealed().length;
+        return entry;
+    }
+
+    /** Bytes of chunks written so far. */
+    public long size() {
+        return size;
+    }
+
+    public int count() {
+        return entries.size();
+    }
+
+    /** Appends padding, the encrypted header and its length; forces the file to disk and closes it. */
+    public SealedPack seal(Aead aead, SecureRandom random) throws IOException {
+        ensureOpen();
+        byte[] header = PackHeader.encrypt(entries, aead);
+        long unpadded = size + header.length + PackHeader.TRAILER_LENGTH;
+        long total = Padme.pad(Math.max(unpadded, MIN_PACK_SIZE));
+        long padding = total - unpadded;
+        byte[] noise = new byte[(int) Math.min(padding, 1 << 16)];
+        while (padding > 0) {
+            int n = (int) Math.min(padding, noise.length);
+            random.nextBytes(noise);
+            writeFully(ByteBuffer.wrap(noise, 0, n));
+            padding -= n;
+        }
+        writeFully(ByteBuffer.wrap(header));
+        writeFully(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, header.length));
+        channel.force(true);
+        channel.close();
+        sealed = true;
+        return new SealedPack(file, Collections.unmodifiableList(new ArrayList<>(entries)), total, header.length);
+    }
+
+    private void writeFully(ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining()) {
+            channel.write(buf);
+        }
+    }
+
+    private void ensureOpen() {
+        if (sealed) {
+            throw new IllegalStateException("pack " + file + " is already sealed");
+        }
+    }
+
+    /** Abandons an unsealed pack and deletes its staging file. */
+    @Override
+    public void close() throws IOException {
+        if (!sealed) {
+            channel.close();
+            Files.deleteIfExists(file);
+            sealed = true;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.walrussync.engine.repo;
+
+import dev.walrussync.engine.crypto.Aead;
+import dev.walrussync.engine.index.IndexDatabase;
+import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
+import dev.walrussync.engine.pack.PackWriter;
+import dev.walrussync.engine.pack.PackWriter.SealedPack;
+import dev.walrussync.engine.store.BlobStore;
+import dev.walrussync.engine.store.StoredBlob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects encrypted chunks into packs of the store's target size, uploads sealed packs on a
+ * background thread and commits each to the index once the store holds it (write order step 1, 2).
+ * At most two sealed packs wait for upload, so memory and staging space stay bounded.
+ *
+ * <p>Thread-safe.
+ */
+final class Packer implements AutoCloseable {
+    private final BlobStore store;
+    private final IndexDatabase index;
+    private final Aead aead;
+    private final SecureRandom random;
+    private final Path stagingDir;
+    private final long targetSize;
+    private final boolean relocate;
+    private final ExecutorService uploader;
+    private final Semaphore waitingPacks = new Semaphore(2);
+    private final AtomicReference<@Nullable SyncException> failure = new AtomicReference<>();
+    private final AtomicLong packsStored = new AtomicLong();
+    private final AtomicLong bytesStored = new AtomicLong();
+    private @Nullable PackWriter current;
+
+    /**
+     * @param relocate when true (prune), chunks already in the index are moved to the new pack
+     */
+    Packer(
+            BlobStore store,
+            IndexDatabase index,
+            Aead aead,
+            SecureRandom random,
+            Path stagingDir,
+            long targetSize,
+            boolean relocate) {
+        this.store = store;
+        this.index = index;
+        this.aead = aead;
+        this.random = random;
+        this.stagingDir = stagingDir;
+        this.targetSize = targetSize;
+        this.relocate = relocate;
+        this.uploader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "pack-uploader");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Appends a chunk, sealing and uploading the current pack first when the chunk would not fit. */
+    void add(EncodedChunk chunk) throws SyncException {
+        PackWriter toSeal = null;
+        synchronized (this) {
+            throwIfFailed();
+            try {
+                if (current != null && current.count() > 0 && current.size() + chunk.sealed().length > targetSize) {
+                    toSeal = current;
+                    current = null;
+                }
+                if (current == null) {
+                    Files.createDirectories(stagingDir);
+                    current = new PackWriter(stagingDir.resolve("pack-" + UUID.randomUUID() + ".tmp"));
+                }
+                current.add(chunk);
+            } catch (IOException e) {
+                throw new SyncException("cannot write a pack in " + stagingDir + ": " + e.getMessage(), e);
+            }
+        }
+        if (toSeal != null) {
+            sealAndUpload(toSeal);
+        }
+    }
+
+    /** Seals the current pack, waits until every pack is stored and committed, and reports failures. */
+    void flush() throws SyncException {
+        PackWriter toSeal;
+        synchronized (this) {
+            toSeal = current;
+            current = null;
+        }
+        if (toSeal != null && toSeal.count() > 0) {
+            sealAndUpload(toSeal);
+        } else if (toSeal != null) {
+            closeQuietly(toSeal);
+        }
+        try {
+            waitingPacks.acquire(2);
+            waitingPacks.release(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted while waiting for uploads", e);
+        }
+        throwIfFailed();
+    }
+
+    private void sealAndUpload(PackWriter writer) throws SyncException {
+        SealedPack pack;
+        try {
+            pack = writer.seal(aead, random);
+        } catch (IOException e) {
+            closeQuietly(writer);
+            throw new SyncException("cannot finish a pack in " + stagingDir + ": " + e.getMessage(), e);
+        }
+        try {
+            waitingPacks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted while waiting for uploads", e);
+        }
+        uploader.execute(() -> {
+            try {
+                if (failure.get() == null) {
+                    upload(pack);
+                }
+            } catch (SyncException e) {
+                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, new SyncException("uploading a pack failed: " + e, e));
+            } finally {
+                deleteQuietly(pack.file());
+                waitingPacks.release();
+            }
+        });
+    }
+
+    private void upload(SealedPack pack) throws SyncException {
+        StoredBlob blob;
+        try {
+            blob = store.put(pack.file());
+        } catch (SyncException e) {
+            index.logStoreOp("put", null, pack.size(), false, e.getMessage());
+            throw e;
+        }
+        if (blob.size() != pack.size()) {
+            throw new SyncException("the store kept " + blob.size() + " bytes of a " + pack.size() + "-byte pack");
+        }
+        index.logStoreOp("put", blob.id(), blob.size(), true, pack.entries().size() + " chunks");
+        index.addPack(blob, pack.headerLength(), pack.entries());
+        if (relocate) {
+            index.relocateChunks(blob.id(), pack.entries());
+        }
+        packsStored.incrementAndGet();
+        bytesStored.addAndGet(blob.size());
+    }
+
+    private void throwIfFailed() throws SyncException {
+        SyncException e = failure.get();
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    long packsStored() {
+        return packsStored.get();
+    }
+
+    long bytesStored() {
+        return bytesStored.get();
+    }
+
+    /** Abandons the unsealed pack and stops the uploader; call {@link #flush()} first to keep data. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (current != null) {
+                closeQuietly(current);
+                current = null;
+            }
+        }
+        uploader.shutdown();
+        try {
+            uploader.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(PackWriter w) {
+        try {
+            w.close();
+        } catch (IOException e) {
+            // The staging file is only a leftover; the next run's staging cleanup removes it.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // As above: staging leftovers are cleaned at the next start.
+        }
+    }
+}

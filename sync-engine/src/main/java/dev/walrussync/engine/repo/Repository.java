@@ -1,0 +1,446 @@
+package dev.walrussync.engine.repo;
+
+import dev.walrussync.engine.chunk.ChunkerParams;
+import dev.walrussync.engine.chunk.FastCdcChunker;
+import dev.walrussync.engine.chunk.GearTable;
+import dev.walrussync.engine.crypto.Argon2Params;
+import dev.walrussync.engine.crypto.AuthenticationFailedException;
+import dev.walrussync.engine.crypto.InvalidKeyFileException;
+import dev.walrussync.engine.crypto.KeyFile;
+import dev.walrussync.engine.crypto.KeySlot;
+import dev.walrussync.engine.crypto.KeySlots;
+import dev.walrussync.engine.crypto.MasterKey;
+import dev.walrussync.engine.crypto.RecoveryPhrase;
+import dev.walrussync.engine.crypto.RepositoryKeys;
+import dev.walrussync.engine.index.IndexDatabase;
+import dev.walrussync.engine.index.IndexDatabase.ChunkLocation;
+import dev.walrussync.engine.internal.Hex;
+import dev.walrussync.engine.model.BlobId;
+import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.ChunkType;
+import dev.walrussync.engine.model.RebuildListener;
+import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.pack.ChunkCodec;
+import dev.walrussync.engine.pack.PackEntry;
+import dev.walrussync.engine.pack.PackHeader;
+import dev.walrussync.engine.store.BlobStore;
+import dev.walrussync.engine.store.StoredBlob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open repository: its store, its index, its keys, and the operations every command shares
+ * (loading chunks and records, storing records, adopting packs the index does not know).
+ *
+ * <p>Closing it releases the home lock and wipes the keys.
+ */
+public final class Repository implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Repository.class);
+    static final String INDEX_FILE = "index.db";
+    static final String STAGING_DIR = "staging";
+    private static final String META_REPOSITORY_ID = "repository_id";
+    /** zstd level 3 is zstd's own default: good ratio at several hundred MB/s per core. */
+    static final int ZSTD_LEVEL = 3;
+
+    private final Path home;
+    private RepositoryConfig config;
+    private final BlobStore store;
+    private final IndexDatabase index;
+    private final RepositoryKeys keys;
+    private final ChunkCodec codec;
+    private final FastCdcChunker chunker;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final HomeLock lock;
+    private KeyFile keyFile;
+    private final String unlockedSlot;
+
+    private Repository(
+            Path home,
+            RepositoryConfig config,
+            BlobStore store,
+            IndexDatabase index,
+            RepositoryKeys keys,
+            SecureRandom random,
+            Clock clock,
+            HomeLock lock,
+            KeyFile keyFile,
+            String unlockedSlot) {
+        this.home = home;
+        this.config = config;
+        this.store = store;
+        this.index = index;
+        this.keys = keys;
+        this.codec = new ChunkCodec(keys.aead(), keys.idHasher(), ZSTD_LEVEL);
+        byte[] chunkerKey = keys.chunkerKey();
+        this.chunker = new FastCdcChunker(GearTable.derive(chunkerKey), ChunkerParams.DEFAULT);
+        Arrays.fill(chunkerKey, (byte) 0);
+        this.random = random;
+        this.clock = clock;
+        this.lock = lock;
+        this.keyFile = keyFile;
+        this.unlockedSlot = unlockedSlot;
+    }
+
+    /** What {@link #init} made: the repository ID and the recovery phrase, which is shown once. */
+    public record InitResult(String repositoryId, RecoveryPhrase recoveryPhrase, String store) {}
+
+    /** How the user unlocks the repository. */
+    public sealed interface Credential permits Passphrase, Phrase {}
+
+    /** Unlock with a passphrase. */
+    public record Passphrase(char[] value) implements Credential {}
+
+    /** Unlock with the 24-word recovery phrase. */
+    public record Phrase(RecoveryPhrase value) implements Credential {}
+
+    /**
+     * Creates a repository: a master key, a passphrase slot and a recovery-phrase slot in a key blob,
+     * the configuration in the home, and an empty index.
+     */
+    public static InitResult init(
+            Path home,
+            StoreSpec spec,
+            char[] passphrase,
+            Argon2Params kdf,
+            long packSize,
+            SecureRandom random,
+            Clock clock)
+            throws SyncException {
+        if (RepositoryConfig.existsIn(home)) {
+            throw new SyncException("a repository is already set up in " + home
+                    + "; use another --home, or remove that folder to start over");
+        }
+        if (passphrase.length == 0) {
+            throw new SyncException("the passphrase must not be empty");
+        }
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new SyncException("cannot create the app home " + home + ": " + e.getMessage(), e);
+        }
+        try (HomeLock lock = HomeLock.acquire(home, true);
+                MasterKey master = MasterKey.generate(random)) {
+            byte[] repositoryId = new byte[32];
+            random.nextBytes(repositoryId);
+            RecoveryPhrase phrase = RecoveryPhrase.generate(random);
+            KeySlot passSlot = KeySlots.wrapWithPassphrase(master, passphrase, kdf, random, clock);
+            KeySlot phraseSlot = KeySlots.wrapWithRecoveryPhrase(master, phrase, random, clock);
+            KeyFile keyFile = KeyFile.of(repositoryId, List.of(passSlot, phraseSlot));
+            String store;
+            BlobId keyBlob;
+            try (BlobStore s = spec.create(packSize)) {
+                keyBlob = s.put(keyFile.toJson()).id();
+                store = s.info().location();
+            }
+            Files.write(home.resolve(KEYS_CACHE), keyFile.toJson());
+            RepositoryConfig config =
+                    new RepositoryConfig(1, Hex.encode(repositoryId), spec.toString(), keyBlob.value(), packSize);
+            try (IndexDatabase index = IndexDatabase.open(home.resolve(INDEX_FILE), clock)) {
+                index.putMeta(META_REPOSITORY_ID, config.repositoryId());
+            }
+            config.save(home);
+            return new InitResult(config.repositoryId(), phrase, store);
+        } catch (IOException e) {
+            throw new SyncException("cannot write to " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The local copy of the key blob, used when the store cannot be read. */
+    static final String KEYS_CACHE = "keys.json";
+
+    /**
+     * Opens the repository in {@code home}. When the index is new or was deleted, it is rebuilt from the
+     * store first.
+     *
+     * @param exclusive whether this process will change the repository
+     */
+    public static Repository open(Path home, Credential credential, SecureRandom random, Clock clock, boolean exclusive)
+            throws SyncException {
+        RepositoryConfig config = RepositoryConfig.load(home);
+        HomeLock lock = HomeLock.acquire(home, exclusive);
+        BlobStore store = null;
+        IndexDatabase index = null;
+        RepositoryKeys keys = null;
+        try {
+            store = StoreSpec.parse(config.store()).open(config.packSize());
+            KeyFile keyFile = loadKeyFile(home, store, config);
+            if (!keyFile.repositoryIdHex().equals(config.repositoryId())) {
+                throw new SyncException("the key blob " + config.keyBlob() + " belongs to another repository");
+            }
+            KeySlots.Unlocked unlocked = unlock(keyFile, credential);
+            try (MasterKey master = unlocked.masterKey()) {
+                keys = RepositoryKeys.derive(master, random);
+            }
+            index = IndexDatabase.open(home.resolve(INDEX_FILE), clock);
+            Optional<String> indexedRepo = index.meta(META_REPOSITORY_ID);
+            if (indexedRepo.isPresent() && !indexedRepo.get().equals(config.repositoryId())) {
+                throw new SyncException("the index in " + home + " belongs to another repository;" + " delete "
+                        + home.resolve(INDEX_FILE) + " and run 'walrus-sync repair index'");
+            }
+            Repository repo =
+                    new Repository(home, config, store, index, keys, random, clock, lock, keyFile, unlocked.slotId());
+            if (exclusive) {
+                repo.cleanStaging();
+            }
+            if (indexedRepo.isEmpty()) {
+                if (!exclusive) {
+                    throw new SyncException("the index in " + home + " is missing or empty;"
+                            + " run 'walrus-sync repair index' to rebuild it from the store");
+                }
+                LOG.info("the index is new: rebuilding it from the store");
+                new IndexRebuilder(repo).rebuild(RebuildListener.NONE);
+            }
+            return repo;
+        } catch (SyncException | RuntimeException e) {
+            if (index != null) {
+                index.close();
+            }
+            if (keys != null) {
+                keys.destroy();
+            }
+            if (store != null) {
+                store.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static KeySlots.Unlocked unlock(KeyFile keyFile, Credential credential) throws SyncException {
+        try {
+            return switch (credential) {
+                case Passphrase p -> KeySlots.unlockWithPassphrase(keyFile, p.value());
+                case Phrase p -> KeySlots.unlockWithRecoveryPhrase(keyFile, p.value());
+            };
+        } catch (AuthenticationFailedException e) {
+            throw new WrongCredentialException(e.getMessage(), e);
+        }
+    }
+
+    private static KeyFile loadKeyFile(Path home, BlobStore store, RepositoryConfig config) throws SyncException {
+        byte[] json;
+        try {
+            json = store.get(new BlobId(config.keyBlob()));
+        } catch (SyncException e) {
+            Path cache = home.resolve(KEYS_CACHE);
+            if (!Files.exists(cache)) {
+                throw new SyncException("cannot read the key blob " + config.keyBlob() + ": " + e.getMessage(), e);
+            }
+            LOG.warn("the key blob cannot be read from the store ({}); using the local copy", e.getMessage());
+            try {
+                json = Files.readAllBytes(cache);
+            } catch (IOException io) {
+                throw new SyncException("cannot read " + cache + ": " + io.getMessage(), io);
+            }
+        }
+        try {
+            return KeyFile.parse(json);
+        } catch (InvalidKeyFileException e) {
+            throw new SyncException("the key blob " + config.keyBlob() + " is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private void cleanStaging() throws SyncException {
+        Path staging = home.resolve(STAGING_DIR);
+        if (!Files.isDirectory(staging)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new SyncException("cannot clean " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- accessors for the operations in this package and the API ----
+
+    public Path home() {
+        return home;
+    }
+
+    public RepositoryConfig config() {
+        return config;
+    }
+
+    public BlobStore store() {
+        return store;
+    }
+
+    public IndexDatabase index() {
+        return index;
+    }
+
+    ChunkCodec codec() {
+        return codec;
+    }
+
+    FastCdcChunker chunker() {
+        return chunker;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    public KeyFile keyFile() {
+        return keyFile;
+    }
+
+    /** The ID of the key slot that unlocked this session. */
+    public String unlockedSlot() {
+        return unlockedSlot;
+    }
+
+    Packer newPacker(boolean relocate) {
+        return new Packer(
+                store,
+                index,
+                keys.aead(),
+                random,
+                home.resolve(STAGING_DIR),
+                store.info().targetPackSize(),
+                relocate);
+    }
+
+    // ---- chunks and records ----
+
+    /** Loads, decrypts and verifies one chunk. */
+    public byte[] loadChunk(ChunkId id) throws SyncException {
+        ChunkLocation loc = index.chunkLocation(id)
+                .orElseThrow(() ->
+                        new SyncException("chunk " + id.shortHex() + " is not in the index; run 'walrus-sync check'"));
+        return loadChunk(loc);
+    }
+
+    byte[] loadChunk(ChunkLocation loc) throws SyncException {
+        PackEntry e = loc.entry();
+        byte[] sealed = store.getRange(loc.blobId(), e.offset(), e.length());
+        try {
+            return codec.decode(e, sealed);
+        } catch (AuthenticationFailedException ex) {
+            throw new DamagedDataException("pack " + loc.blobId() + " is damaged: " + ex.getMessage(), ex);
+        }
+    }
+
+    public Tree loadTree(ChunkId id) throws SyncException {
+        return readRecord(loadChunk(id), Tree.class, "tree " + id.shortHex());
+    }
+
+    public SnapshotRecord loadSnapshot(ChunkId id) throws SyncException {
+        return readRecord(loadChunk(id), SnapshotRecord.class, "snapshot " + id.shortHex());
+    }
+
+    static <T> T readRecord(byte[] json, Class<T> type, String what) throws SyncException {
+        try {
+            return Json.read(json, type);
+        } catch (IOException e) {
+            throw new DamagedDataException(what + " cannot be parsed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores a record (tree, snapshot, tombstone) as a chunk through the packer, unless a chunk with the
+     * same ID is already stored or claimed. Returns its ID.
+     */
+    ChunkId storeRecord(ChunkType type, Object record, Packer packer, Set<ChunkId> claimed) throws SyncException {
+        byte[] json = Json.write(record);
+        ChunkId id = codec.idOf(json);
+        if (!index.hasChunk(id) && claimed.add(id)) {
+            packer.add(codec.encode(type, id, json));
+        }
+        return id;
+    }
+
+    // ---- packs ----
+
+    /** A pack header as read from the store. */
+    record HeaderRead(List<PackEntry> entries, int headerLength) {}
+
+    /** Reads and decrypts a pack's header, or returns empty when the blob is not one of our packs. */
+    Optional<HeaderRead> readPackHeader(StoredBlob blob) throws SyncException {
+        if (blob.size() < PackHeader.TRAILER_LENGTH + 28) {
+            return Optional.empty();
+        }
+        byte[] trailer = store.getRange(blob.id(), blob.size() - PackHeader.TRAILER_LENGTH, PackHeader.TRAILER_LENGTH);
+        int headerLength = PackHeader.lengthFromTrailer(trailer);
+        if (headerLength < 28 || headerLength > blob.size() - PackHeader.TRAILER_LENGTH) {
+            return Optional.empty();
+        }
+        byte[] header = store.getRange(blob.id(), blob.size() - PackHeader.TRAILER_LENGTH - headerLength, headerLength);
+        try {
+            return Optional.of(new HeaderRead(PackHeader.decrypt(header, keys.aead()), headerLength));
+        } catch (AuthenticationFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adopts every pack in the store that the index does not know (left by a crash, or written by a
+     * run whose index was lost), so its chunks are reused. Returns how many packs were adopted.
+     */
+    public int adoptUnknownPacks() throws SyncException {
+        Set<BlobId> known = index.packBlobIds();
+        List<StoredBlob> unknown = new ArrayList<>();
+        for (StoredBlob b : store.list()) {
+            if (!known.contains(b.id()) && !b.id().value().equals(config.keyBlob())) {
+                unknown.add(b);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return 0;
+        }
+        return new IndexRebuilder(this).adopt(unknown, RebuildListener.NONE);
+    }
+
+    // ---- keys ----
+
+    /** Replaces the key blob: stores the new one, points the config at it, then deletes the old one. */
+    public void replaceKeyFile(KeyFile updated) throws SyncException {
+        BlobId old = new BlobId(config.keyBlob());
+        byte[] json = updated.toJson();
+        StoredBlob stored = store.put(json);
+        RepositoryConfig newConfig = config.withKeyBlob(stored.id().value());
+        try {
+            Files.write(home.resolve(KEYS_CACHE), json);
+        } catch (IOException e) {
+            throw new SyncException("cannot write " + home.resolve(KEYS_CACHE) + ": " + e.getMessage(), e);
+        }
+        newConfig.save(home);
+        config = newConfig;
+        keyFile = updated;
+        if (!old.equals(stored.id())) {
+            store.delete(old);
+        }
+    }
+
+    /** Unwraps the master key with a credential, for key management; the caller must destroy it. */
+    public MasterKey unlockMasterKey(Credential credential) throws SyncException {
+        return unlock(keyFile, credential).masterKey();
+    }
+
+    @Override
+    public void close() {
+        index.close();
+        keys.destroy();
+        store.close();
+        lock.close();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.walrussync.engine.repo;
+
+import dev.walrussync.engine.index.IndexDatabase.ChunkLocation;
+import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
+import dev.walrussync.engine.internal.Times;
+import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.RestoreProgress;
+import dev.walrussync.engine.model.RestoreReport;
+import dev.walrussync.engine.model.RestoreRequest;
+import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.scan.FileMeta;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Restores a snapshot, or part of one, into a target folder. Each file is written to a temporary
+ * file beside its destination, verified chunk by chunk against its chunk IDs, given its mode and
+ * mtime, then moved into place atomically. Existing files are never replaced unless asked.
+ */
+public final class Restore {
+    private record Item(String rel, TreeNode node) {}
+
+    private final Repository repo;
+    private final RestoreProgress progress;
+    private final Queue<String> errors = new ConcurrentLinkedQueue<>();
+    private final Queue<String> skipped = new ConcurrentLinkedQueue<>();
+
+    public Restore(Repository repo, RestoreProgress progress) {
+        this.repo = repo;
+        this.progress = progress;
+    }
+
+    public RestoreReport run(RestoreRequest request) throws SyncException {
+        Instant start = repo.clock().instant();
+        Path target = request.target().toAbsolutePath().normalize();
+        if (!Files.isDirectory(target)) {
+            throw new SyncException("the target folder " + target + " does not exist; create it first");
+        }
+        SnapshotRow snapshot = SnapshotResolver.resolve(repo.index().snapshots(), request.snapshot());
+        List<Item> dirs = new ArrayList<>();
+        List<Item> files = new ArrayList<>();
+        List<Item> links = new ArrayList<>();
+        if (request.includes().isEmpty()) {
+            collect(repo.loadTree(snapshot.tree()), "", dirs, files, links);
+        } else {
+            for (String include : request.includes()) {
+                String rel = SnapshotResolver.normalize(include);
+                TreeNode node = SnapshotResolver.resolvePath(repo, snapshot.tree(), rel);
+                addParents(rel, dirs);
+                add(node, rel, dirs, files, links);
+            }
+        }
+        for (Item f : files) {
+            progress.planned(sizeOf(f.node()));
+        }
+        for (Item d : dirs) {
+            Path p = target.resolve(d.rel());
+            try {
+                Files.createDirectories(p);
+            } catch (IOException e) {
+                throw new SyncException("cannot create " + p + ": " + e.getMessage(), e);
+            }
+        }
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "restore-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (Item f : files) {
+                work.add(pool.submit(() -> restoreFile(target, f, request.overwrite())));
+            }
+            for (Future<?> w : work) {
+                try {
+                    w.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SyncException("the restore was interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    errors.add(String.valueOf(e.getCause()));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Item l : links) {
+            restoreLink(target, l, request.overwrite());
+        }
+        for (int i = dirs.size() - 1; i >= 0; i--) {
+            Item d = dirs.get(i);
+            if (d.node() != null) {
+                applyMetadata(target.resolve(d.rel()), d.node());
+            }
+        }
+        return new RestoreReport(
+                snapshot.id(),
+                progress.filesDone(),
+                dirs.size(),
+                links.size(),
+                progress.bytesDone(),
+                List.copyOf(skipped),
+                List.copyOf(errors),
+                Duration.between(start, repo.clock().instant()));
+    }
+
+    private void addParents(String rel, List<Item> dirs) {
+        int slash = rel.indexOf('/');
+        while (slash > 0) {
+            dirs.add(new Item(rel.substring(0, slash), null));
+            slash = rel.indexOf('/', slash + 1);
+        }
+    }
+
+    private void add(TreeNode node, String rel, List<Item> dirs, List<Item> files, List<Item> links)
+            throws SyncException {
+        if (node.isDir()) {
+            dirs.add(new Item(rel, node));
+            if (node.tree() != null) {
+                collect(repo.loadTree(ChunkId.fromHex(node.tree())), rel, dirs, files, links);
+            }
+        } else if (node.isFile()) {
+            files.add(new Item(rel, node));
+        } else if (node.isSymlink()) {
+            links.add(new Item(rel, node));
+        }
+    }
+
+    private void collect(Tree tree, String rel, List<Item> dirs, List<Item> files, List<Item> links)
+            throws SyncException {
+        for (TreeNode child : tree.entries()) {
+            checkName(child.name());
+            add(child, rel.isEmpty() ? child.name() : rel + "/" + child.name(), dirs, files, links);
+        }
+    }
+
+    /** Refuses names that would escape the target folder: a tampered tree must not write elsewhere. */
+    private static void checkName(String name) throws SyncException {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/") || name.indexOf('\0') >= 0) {
+            throw new DamagedDataException("a tree holds the unsafe name '" + name + "'", null);
+        }
+    }
+
+    private static long sizeOf(TreeNode n) {
+        return n.size() == null ? 0 : n.size();
+    }
+
+    private void restoreFile(Path target, Item item, boolean overwrite) {
+        Path dest = target.resolve(item.rel());
+        Path parent = dest.getParent();
+        if (!overwrite && Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+            skipped.add(item.rel());
+            return;
+        }
+        Path tmp = parent.resolve("." + dest.getFileName() + ".wsync-" + UUID.randomUUID() + ".tmp");
+        try {
+            long written = 0;
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                List<String> chunks =
+                        item.node().chunks() == null ? List.of() : item.node().chunks();
+                for (String hex : chunks) {
+                    ChunkId id = ChunkId.fromHex(hex);
+                    ChunkLocation loc = repo.index()
+                            .chunkLocation(id)
+                            .orElseThrow(() -> new SyncException("chunk " + id.shortHex() + " of " + item.rel()
+                                    + " is not in the index; run 'walrus-sync check'"));
+                    byte[] data = repo.loadChunk(loc);
+                    if (!isAllZero(data)) {
+                        ByteBuffer buf = ByteBuffer.wrap(data);
+                        long pos = written;
+                        while (buf.hasRemaining()) {
+                            pos += ch.write(buf, pos);
+                        }
+                    }
+                    written += data.length;
+                    progress.bytesWritten(data.length);
+                }
+                if (ch.size() < written) {
+                    // The file ends in a hole (zero chunks were skipped): one zero byte sets its length.
+                    ch.write(ByteBuffer.wrap(new byte[1]), written - 1);
+                }
+            }
+            if (written != sizeOf(item.node())) {
+                throw new SyncException(item.rel() + ": restored " + written + " bytes, but the snapshot records "
+                        + sizeOf(item.node()));
+            }
+            applyMetadata(tmp, item.node());
+            if (overwrite) {
+                Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                moveNoReplace(tmp, dest);
+            }
+            progress.fileDone();
+        } catch (FileAlreadyExistsException e) {
+            skipped.add(item.rel());
+        } catch (IOException e) {
+            errors.add(item.rel() + ": " + e.getMessage());
+        } catch (SyncException e) {
+            errors.add(item.rel() + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                errors.add(tmp + ": cannot remove the temporary file: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Moves without replacing: a hard link fails if the destination appeared meanwhile. */
+    private static void moveNoReplace(Path tmp, Path dest) throws IOException {
+        try {
+            Files.createLink(dest, tmp);
+            Files.delete(tmp);
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException fe) {
+                throw fe;
+            }
+            Files.move(tmp, dest, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private void restoreLink(Path target, Item item, boolean overwrite) {
+        Path dest = target.resolve(item.rel());
+        try {
+            if (Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
+                if (!overwrite) {
+                    skipped.add(item.rel());
+                    return;
+                }
+                Files.delete(dest);
+            }
+            Files.createSymbolicLink(
+                    dest,
+                    Path.of(item.node().target() == null ? "" : item.node().target()));
+            try {
+                Files.setLastModifiedTime(
+                        dest, FileTime.from(Times.parse(item.node().mtime())));
+            } catch (IOException e) {
+                // Java sets link times through the link on most platforms; a link's own mtime is cosmetic.
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            errors.add(item.rel() + ": cannot create the symlink: " + e.getMessage());
+        }
+    }
+
+    private void applyMetadata(Path p, TreeNode node) {
+        try {
+            if (node.mode() != 0 && Files.getFileStore(p).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(p, FileMeta.toPermissions(node.mode()));
+            }
+            Files.setLastModifiedTime(p, FileTime.from(Times.parse(node.mtime())));
+        } catch (IOException | UnsupportedOperationException e) {
+            errors.add(p + ": cannot set its mode or time: " + e.getMessage());
+        }
+    }
+
+    private static boolean isAllZero(byte[] data) {
+        int i = 0;
+        ByteBuffer b = ByteBuffer.wrap(data);
+        for (; i + 8 <= data.length; i += 8) {
+            if (b.getLong(i) != 0) {
+                return false;
+            }
+        }
+        for (; i < data.length; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
