@@ -6,6 +6,7 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.Arrays;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -17,13 +18,15 @@ final class Argon2id {
     private Argon2id() {}
 
     /**
-     * Derives 32 bytes from the UTF-8 encoding of {@code passphrase}; the caller owns and should wipe
-     * the result. Temporary copies of the passphrase are wiped.
+     * Derives 32 bytes from the UTF-8 encoding of {@code passphrase} in Unicode NFC, so that the same
+     * passphrase typed on different systems (precomposed or decomposed accents) opens the same slot.
+     * The caller owns and should wipe the result. Temporary copies of the passphrase are wiped, except
+     * the immutable string Java's normalizer returns when the input was not already in NFC.
      *
      * @throws IllegalArgumentException when the passphrase is not valid UTF-16 (an unpaired surrogate)
      */
     static byte[] derive(char[] passphrase, byte[] salt, Argon2Params params) {
-        byte[] password = utf8(passphrase);
+        byte[] password = utf8(nfc(passphrase));
         Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)
@@ -42,6 +45,14 @@ final class Argon2id {
             parameters.clear();
             builder.clear();
         }
+    }
+
+    private static char[] nfc(char[] chars) {
+        CharBuffer text = CharBuffer.wrap(chars);
+        if (Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+            return chars;
+        }
+        return Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray();
     }
 
     /** Encodes as UTF-8 into an exactly sized array, wiping the intermediate buffer on every path. */

@@ -44,6 +44,19 @@ class KeySlotsTest {
     }
 
     @Test
+    void passphraseTypedDecomposedOpensSlotMadeWithPrecomposedAccents() throws Exception {
+        try (MasterKey key = MasterKey.generate(random)) {
+            // "café" with U+00E9 (as most keyboards type it) versus "cafe" + U+0301 (as macOS may store it).
+            KeySlot slot = KeySlots.wrapWithPassphrase(key, "caf\u00e9".toCharArray(), CHEAP, random, clock);
+            KeyFile file = KeyFile.of(new byte[32], List.of(slot));
+
+            KeySlots.Unlocked unlocked = KeySlots.unlockWithPassphrase(file, "cafe\u0301".toCharArray());
+
+            assertThat(unlocked.masterKey().rawCopy()).isEqualTo(key.rawCopy());
+        }
+    }
+
+    @Test
     void passphraseSlotRoundTrips() throws Exception {
         try (MasterKey key = MasterKey.generate(random)) {
             KeySlot slot = KeySlots.wrapWithPassphrase(key, "hunter2 \u00fc".toCharArray(), CHEAP, random, clock);
