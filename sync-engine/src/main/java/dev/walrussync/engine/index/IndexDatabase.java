@@ -43,6 +43,7 @@ public final class IndexDatabase implements AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final PreparedStatement findChunk;
+    private final PreparedStatement findLatestVersion;
 
     private IndexDatabase(Connection connection, Clock clock) throws SQLException {
         this.connection = connection;
@@ -50,7 +51,13 @@ public final class IndexDatabase implements AutoCloseable {
         this.findChunk = connection.prepareStatement(
                 "SELECT c.type, c.compression, c.offset, c.length, c.plain_length, p.blob_id"
                         + " FROM chunks c JOIN packs p ON p.id = c.pack_id WHERE c.id = ?");
+        this.findLatestVersion = connection.prepareStatement(VERSION_QUERY + " LIMIT 1");
     }
+
+    private static final String VERSION_QUERY =
+            "SELECT v.file_id, v.size, v.mtime_ns, v.ctime_ns, v.file_key, v.mode, v.chunks, v.snapshot_id"
+                    + " FROM versions v JOIN files f ON f.id = v.file_id JOIN folders d ON d.id = f.folder_id"
+                    + " WHERE d.path = ? AND f.path = ? ORDER BY v.id DESC";
 
     /** Opens (creating if needed) the index file and brings its schema up to date. */
     public static IndexDatabase open(Path file, Clock clock) throws IndexException {
@@ -516,25 +523,11 @@ public final class IndexDatabase implements AutoCloseable {
             List<ChunkId> chunks) {}
 
     public synchronized Optional<FileVersion> latestVersion(String folder, String path) throws IndexException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT v.file_id, v.size, v.mtime_ns, v.ctime_ns, v.file_key, v.mode, v.chunks, v.snapshot_id"
-                        + " FROM versions v JOIN files f ON f.id = v.file_id JOIN folders d ON d.id = f.folder_id"
-                        + " WHERE d.path = ? AND f.path = ? ORDER BY v.id DESC LIMIT 1")) {
-            ps.setString(1, folder);
-            ps.setString(2, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new FileVersion(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        Optional.ofNullable(rs.getString(5)),
-                        rs.getInt(6),
-                        splitIds(rs.getBytes(7)),
-                        ChunkId.of(rs.getBytes(8))));
+        try {
+            findLatestVersion.setString(1, folder);
+            findLatestVersion.setString(2, path);
+            try (ResultSet rs = findLatestVersion.executeQuery()) {
+                return rs.next() ? Optional.of(versionOf(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw failure("look up the last version of " + path, e);
@@ -544,29 +537,30 @@ public final class IndexDatabase implements AutoCloseable {
     /** Every recorded version of one file, newest first. */
     public synchronized List<FileVersion> versions(String folder, String path) throws IndexException {
         List<FileVersion> result = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT v.file_id, v.size, v.mtime_ns, v.ctime_ns, v.file_key, v.mode, v.chunks, v.snapshot_id"
-                        + " FROM versions v JOIN files f ON f.id = v.file_id JOIN folders d ON d.id = f.folder_id"
-                        + " WHERE d.path = ? AND f.path = ? ORDER BY v.id DESC")) {
+        try (PreparedStatement ps = connection.prepareStatement(VERSION_QUERY)) {
             ps.setString(1, folder);
             ps.setString(2, path);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    result.add(new FileVersion(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getLong(3),
-                            rs.getLong(4),
-                            Optional.ofNullable(rs.getString(5)),
-                            rs.getInt(6),
-                            splitIds(rs.getBytes(7)),
-                            ChunkId.of(rs.getBytes(8))));
+                    result.add(versionOf(rs));
                 }
             }
             return result;
         } catch (SQLException e) {
             throw failure("list the versions of " + path, e);
         }
+    }
+
+    private static FileVersion versionOf(ResultSet rs) throws SQLException {
+        return new FileVersion(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                Optional.ofNullable(rs.getString(5)),
+                rs.getInt(6),
+                splitIds(rs.getBytes(7)),
+                ChunkId.of(rs.getBytes(8)));
     }
 
     /**
@@ -772,6 +766,7 @@ public final class IndexDatabase implements AutoCloseable {
     public synchronized void close() {
         try {
             findChunk.close();
+            findLatestVersion.close();
             connection.close();
         } catch (SQLException e) {
             // Closing a read connection cannot lose data; nothing to report.
