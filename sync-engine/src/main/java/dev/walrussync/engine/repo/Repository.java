@@ -62,7 +62,7 @@ public final class Repository implements AutoCloseable {
     private final FastCdcChunker chunker;
     private final SecureRandom random;
     private final Clock clock;
-    private final HomeLock lock;
+    private HomeLock lock;
     private KeyFile keyFile;
     private final String unlockedSlot;
 
@@ -170,6 +170,7 @@ public final class Repository implements AutoCloseable {
             throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
         HomeLock lock = HomeLock.acquire(home, exclusive);
+        Repository repo = null;
         BlobStore store = null;
         IndexDatabase index = null;
         RepositoryKeys keys = null;
@@ -189,18 +190,20 @@ public final class Repository implements AutoCloseable {
                 throw new SyncException("the index in " + home + " belongs to another repository;" + " delete "
                         + home.resolve(INDEX_FILE) + " and run 'walrus-sync repair index'");
             }
-            Repository repo =
-                    new Repository(home, config, store, index, keys, random, clock, lock, keyFile, unlocked.slotId());
+            repo = new Repository(home, config, store, index, keys, random, clock, lock, keyFile, unlocked.slotId());
             if (exclusive) {
                 repo.cleanStaging();
             }
             if (indexedRepo.isEmpty()) {
                 if (!exclusive) {
-                    throw new SyncException("the index in " + home + " is missing or empty;"
-                            + " run 'walrus-sync repair index' to rebuild it from the store");
+                    // Rebuilding writes the index: trade the shared lock for an exclusive one.
+                    lock.close();
+                    lock = HomeLock.acquire(home, true);
+                    repo.lock = lock;
                 }
                 LOG.info("the index is new: rebuilding it from the store");
                 new IndexRebuilder(repo).rebuild(RebuildListener.NONE);
+                index.putMeta(META_REPOSITORY_ID, config.repositoryId());
             }
             return repo;
         } catch (SyncException | RuntimeException e) {
@@ -213,7 +216,7 @@ public final class Repository implements AutoCloseable {
             if (store != null) {
                 store.close();
             }
-            lock.close();
+            (repo != null ? repo.lock : lock).close();
             throw e;
         }
     }

@@ -68,6 +68,10 @@ public final class Restore {
                 add(node, rel, dirs, files, links);
             }
         }
+        // Overlapping includes ("docs" and "docs/a.txt") must not restore a file twice.
+        dirs = distinct(dirs);
+        files = distinct(files);
+        links = distinct(links);
         for (Item f : files) {
             progress.planned(sizeOf(f.node()));
         }
@@ -121,6 +125,14 @@ public final class Restore {
                 List.copyOf(skipped),
                 List.copyOf(errors),
                 Duration.between(start, repo.clock().instant()));
+    }
+
+    private static List<Item> distinct(List<Item> items) {
+        java.util.Map<String, Item> byPath = new java.util.LinkedHashMap<>();
+        for (Item i : items) {
+            byPath.merge(i.rel(), i, (a, b) -> a.node() != null ? a : b);
+        }
+        return new ArrayList<>(byPath.values());
     }
 
     private void addParents(String rel, List<Item> dirs) {
