@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
+/** Blob ID derivation and its base64 and u256 forms. */
 class BlobIdTest {
     /** The vector of protocol notes §3.7 (Walrus docs/examples/python/utils.py). */
     private static final String DECIMAL =
@@ -54,7 +56,7 @@ class BlobIdTest {
     @Test
     void textFormHasFortyThreeUrlSafeCharacters() {
         byte[] bytes = new byte[32];
-        java.util.Arrays.fill(bytes, (byte) 0xFB);
+        Arrays.fill(bytes, (byte) 0xFB);
         String text = BlobId.of(bytes).toString();
 
         assertThat(text).hasSize(43).doesNotContain("+", "/", "=").contains("-", "_");

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Encoding then decoding blobs from subsets of primary slivers, and the consistency checks. */
 class BlobRoundTripTest {
     private static final int MIB = 1 << 20;
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** Encoding parameters, sizes and rotation offsets against the reference and the protocol notes. */
 class EncodingConfigTest {
     private static final long MIB = 1L << 20;
     private static final long GIB = 1L << 30;

@@ -2,10 +2,12 @@ package dev.walrussync.walrus.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.bouncycastle.crypto.digests.Blake2bDigest;
 import org.junit.jupiter.api.Test;
 
+/** Merkle tree rules and our Blake2b-256, checked against Bouncy Castle. */
 class MerkleTreeTest {
 
     private static byte[] blake2b(byte[]... parts) {
@@ -71,7 +73,7 @@ class MerkleTreeTest {
         for (int len = 0; len <= 300; len++) {
             byte[] out = new byte[32];
             ours.hash((byte) 1, data, 5, len, out, 0);
-            assertThat(out).isEqualTo(blake2b(new byte[] {1}, java.util.Arrays.copyOfRange(data, 5, 5 + len)));
+            assertThat(out).isEqualTo(blake2b(new byte[] {1}, Arrays.copyOfRange(data, 5, 5 + len)));
         }
     }
 }

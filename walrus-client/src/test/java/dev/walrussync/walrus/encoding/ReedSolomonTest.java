@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The systematic GF(2^16) Reed-Solomon code: reference recovery symbols and erasure decoding. */
 class ReedSolomonTest {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -39,7 +41,7 @@ class ReedSolomonTest {
         byte[] row = "hello walrus\0\0".getBytes(StandardCharsets.US_ASCII);
         byte[][] source = new byte[7][];
         for (int i = 0; i < 7; i++) {
-            source[i] = java.util.Arrays.copyOfRange(row, 2 * i, 2 * i + 2);
+            source[i] = Arrays.copyOfRange(row, 2 * i, 2 * i + 2);
         }
 
         byte[][] out = new ReedSolomon(7, 10).encode(source);
