@@ -9,14 +9,14 @@ import java.util.HexFormat;
 public final class SuiAddress implements Comparable<SuiAddress> {
     public static final int LENGTH = 32;
 
+    private static final HexFormat HEX = HexFormat.of();
+
     /** {@code 0x0}. */
     public static final SuiAddress ZERO = new SuiAddress(new byte[LENGTH]);
     /** {@code 0x1}, the Move standard library. */
     public static final SuiAddress MOVE_STDLIB = parse("0x1");
     /** {@code 0x2}, the Sui framework. */
     public static final SuiAddress SUI_FRAMEWORK = parse("0x2");
-
-    private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] bytes;
 
