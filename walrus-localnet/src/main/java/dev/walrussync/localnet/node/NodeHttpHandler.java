@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ final class NodeHttpHandler implements HttpHandler {
                     requireMethod(method, "GET");
                     return Response.json(new ApiSuccess(
                             200,
-                            service.confirmation(blobId(blobIdText), BlobPersistenceType.permanent())
+                            service.confirmation(blobId(blobIdText), BlobPersistenceType.permanent(), wait(query))
                                     .toJson()));
                 }
                 if (s.length == 7 && s[5].equals("deletable")) {
@@ -284,6 +285,26 @@ final class NodeHttpHandler implements HttpHandler {
                 ApiStatusCode.INVALID_ARGUMENT,
                 "INVALID_QUERY_PARAMETER",
                 "query parameter " + name + " must be true or false, got " + value);
+    }
+
+    /** How long a confirmation request may wait for the registration: zero unless it asks to wait. */
+    private static Duration wait(Map<String, String> query) {
+        if (!flag(query, "wait_for_registration")) {
+            return Duration.ZERO;
+        }
+        String millis = query.get("wait_millis");
+        if (millis == null) {
+            return NodeService.MAX_REGISTRATION_WAIT;
+        }
+        try {
+            long value = Long.parseUnsignedLong(millis);
+            return value < 0 ? NodeService.MAX_REGISTRATION_WAIT : Duration.ofMillis(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.of(
+                    ApiStatusCode.INVALID_ARGUMENT,
+                    "INVALID_QUERY_PARAMETER",
+                    "query parameter wait_millis must be a u64, got " + millis);
+        }
     }
 
     /** The request body, or null if it is longer than {@code limit}. */

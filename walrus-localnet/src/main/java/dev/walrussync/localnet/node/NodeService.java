@@ -253,6 +253,28 @@ final class NodeService {
 
     // ---- confirmations and status
 
+    /** The longest a confirmation request waits for a registration ({@code wait_for_registration=true}). */
+    static final Duration MAX_REGISTRATION_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * A confirmation, first waiting up to {@code wait} (capped at {@link #MAX_REGISTRATION_WAIT}) for the blob to
+     * be registered if it is not yet, as real nodes do for {@code ?wait_for_registration=true}.
+     */
+    SignedStorageConfirmation confirmation(BlobId blobId, BlobPersistenceType persistence, Duration wait) {
+        if (!wait.isZero() && !isServing(blobId)) {
+            long deadline = System.nanoTime()
+                    + (wait.compareTo(MAX_REGISTRATION_WAIT) > 0 ? MAX_REGISTRATION_WAIT : wait).toNanos();
+            try {
+                while (!isServing(blobId) && System.nanoTime() - deadline < 0) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return confirmation(blobId, persistence);
+    }
+
     SignedStorageConfirmation confirmation(BlobId blobId, BlobPersistenceType persistence) {
         return shared(() -> {
             long epoch = chain.currentEpoch();
