@@ -60,6 +60,9 @@ public final class BlobDecoder {
         Objects.requireNonNull(check, "check");
         EncodingConfig config = EncodingConfig.forShards(metadata.nShards());
         long length = metadata.unencodedLength();
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a blob of " + length + " bytes does not fit in a Java array");
+        }
         int symbolSize = config.symbolSize(length);
         Rs2Matrix m = new Rs2Matrix(config, symbolSize, parallel);
         int rows = m.rows;
@@ -102,7 +105,7 @@ public final class BlobDecoder {
         if (check == ConsistencyCheck.DEFAULT) {
             checkSourceRows(m, metadata, sourceRows);
         }
-        byte[] blob = new byte[Math.toIntExact(length)];
+        byte[] blob = new byte[(int) length];
         int rowBytes = m.cols * symbolSize;
         for (int r = 0; r < rows; r++) {
             long start = (long) r * rowBytes;
@@ -141,7 +144,6 @@ public final class BlobDecoder {
                     }
                 }
             }
-            return 0;
         });
     }
 
@@ -156,7 +158,6 @@ public final class BlobDecoder {
                 byte[] hash = m.primaryHash(sourceRows[r], recovery[r - from], hasher, level);
                 bad[r] = !Arrays.equals(hash, metadata.hashes().get(r).rawHash(SliverType.PRIMARY));
             }
-            return 0;
         });
         for (int r = 0; r < m.rows; r++) {
             if (bad[r]) {

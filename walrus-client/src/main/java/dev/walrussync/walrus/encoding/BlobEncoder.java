@@ -78,7 +78,6 @@ public final class BlobEncoder {
                     rowRecovery[i] = ext;
                 }
             }
-            return 0;
         });
 
         byte[][] secondaryHashes = new byte[n][];
@@ -101,7 +100,6 @@ public final class BlobEncoder {
                     secondaryHashes[j] = MerkleTree.reduce(extensionLeaves[j - cols], n, hasher);
                 }
             }
-            return 0;
         });
 
         List<SliverPairMetadata> pairs = new ArrayList<>(n);

@@ -92,12 +92,12 @@ public final class EncodedBlob {
                 secondarySliver(config.sliverIndex(SliverType.SECONDARY, pairIndex)));
     }
 
-    /** All primary slivers by index (a view; secondary slivers are built as elements are read). */
+    /** All primary slivers by index (an unmodifiable view). */
     public List<Sliver> primarySlivers() {
         return listOf(SliverType.PRIMARY);
     }
 
-    /** All secondary slivers by index (a view that builds each sliver when it is read). */
+    /** All secondary slivers by index (an unmodifiable view that assembles each sliver when it is read). */
     public List<Sliver> secondarySlivers() {
         return listOf(SliverType.SECONDARY);
     }

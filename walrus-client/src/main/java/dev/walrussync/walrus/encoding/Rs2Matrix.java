@@ -1,6 +1,5 @@
 package dev.walrussync.walrus.encoding;
 
-import java.util.function.IntBinaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -36,8 +35,14 @@ final class Rs2Matrix {
         this.parallel = parallel;
     }
 
-    /** Runs {@code body(from, to)} over blocks of [0, count) sized so one block's vectors hold about 4096 elements. */
-    void forEachBlock(int count, IntBinaryOperator body) {
+    /** Work on the items {@code from} (inclusive) to {@code to} (exclusive) of a range. */
+    @FunctionalInterface
+    interface BlockTask {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code task} over blocks of [0, count) sized so one block's vectors hold about 4096 elements. */
+    void forEachBlock(int count, BlockTask task) {
         int size = Math.max(1, TARGET_ELEMENTS / elements);
         size = Math.min(size, Math.max(1, (count + 7) / 8));
         int blockSize = size;
@@ -46,7 +51,7 @@ final class Rs2Matrix {
         if (parallel && blocks > 1) {
             range = range.parallel();
         }
-        range.forEach(b -> body.applyAsInt(b * blockSize, Math.min(count, (b + 1) * blockSize)));
+        range.forEach(b -> task.run(b * blockSize, Math.min(count, (b + 1) * blockSize)));
     }
 
     /**
@@ -69,7 +74,6 @@ final class Rs2Matrix {
                             recovery[j], (c - from) * elements, symbolSize, primary[rows + j], c * symbolSize);
                 }
             }
-            return 0;
         });
     }
 
