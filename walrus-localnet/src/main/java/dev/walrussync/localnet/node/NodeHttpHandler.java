@@ -172,7 +172,7 @@ final class NodeHttpHandler implements HttpHandler {
                     BlobId blobId = blobId(blobIdText);
                     BlobPersistenceType type = BlobPersistenceType.deletable(objectId(s[6]));
                     return Response.json(new ApiSuccess(
-                            200, service.confirmation(blobId, type).toJson()));
+                            200, service.confirmation(blobId, type, wait(query)).toJson()));
                 }
             }
             case "status" -> {

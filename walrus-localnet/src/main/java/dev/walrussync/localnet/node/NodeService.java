@@ -40,6 +40,9 @@ final class NodeService {
     /** The outcome of an upload: the HTTP status and the message of the success envelope. */
     record Outcome(int code, String message) {}
 
+    /** The longest a confirmation request waits for a registration ({@code wait_for_registration=true}). */
+    static final Duration MAX_REGISTRATION_WAIT = Duration.ofSeconds(10);
+
     private static final String NOT_REGISTERED = "NOT_REGISTERED";
 
     private final EncodingConfig config;
@@ -253,9 +256,6 @@ final class NodeService {
 
     // ---- confirmations and status
 
-    /** The longest a confirmation request waits for a registration ({@code wait_for_registration=true}). */
-    static final Duration MAX_REGISTRATION_WAIT = Duration.ofSeconds(10);
-
     /**
      * A confirmation, first waiting up to {@code wait} (capped at {@link #MAX_REGISTRATION_WAIT}) for the blob to
      * be registered if it is not yet, as real nodes do for {@code ?wait_for_registration=true}.
@@ -275,7 +275,7 @@ final class NodeService {
         return confirmation(blobId, persistence);
     }
 
-    SignedStorageConfirmation confirmation(BlobId blobId, BlobPersistenceType persistence) {
+    private SignedStorageConfirmation confirmation(BlobId blobId, BlobPersistenceType persistence) {
         return shared(() -> {
             long epoch = chain.currentEpoch();
             requireRegistered(blobId);
