@@ -1,0 +1,36 @@
+package dev.walrussync.walrus.node;
+
+import dev.walrussync.walrus.encoding.BlobId;
+import java.util.Objects;
+
+/**
+ * The BCS struct {@code BlobMetadataWithId { blob_id: [u8; 32], metadata: BlobMetadata }}, the body of {@code GET
+ * /v1/blobs/{id}/metadata}; the blob ID is not checked against the metadata here.
+ */
+public record BlobMetadataWithId(BlobId blobId, BlobMetadata metadata) {
+    public BlobMetadataWithId {
+        Objects.requireNonNull(blobId, "blobId");
+        Objects.requireNonNull(metadata, "metadata");
+    }
+
+    /** The BCS bytes: the 32 blob ID bytes, then the metadata. */
+    public byte[] toBcs() {
+        Bcs.Writer out = new Bcs.Writer(48 + metadata.hashes().size() * 66);
+        out.fixed(blobId.bytes());
+        metadata.write(out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Parses BCS bytes.
+     *
+     * @throws IllegalArgumentException if the bytes are not exactly one well-formed {@code BlobMetadataWithId}
+     */
+    public static BlobMetadataWithId fromBcs(byte[] bcs) {
+        Bcs.Reader in = new Bcs.Reader(bcs);
+        BlobId id = BlobId.of(in.fixed(BlobId.LENGTH));
+        BlobMetadata metadata = BlobMetadata.read(in);
+        in.end();
+        return new BlobMetadataWithId(id, metadata);
+    }
+}
