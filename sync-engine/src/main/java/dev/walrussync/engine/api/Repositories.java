@@ -27,7 +27,7 @@ public final class Repositories {
         this.kdf = kdf;
     }
 
-    /** The default passphrase KDF cost: Argon2id with 64 MiB, 3 iterations. */
+    /** The default passphrase KDF cost: Argon2id with 46 MiB, 1 iteration. */
     public static Argon2Params defaultKdf() {
         return Argon2Params.DEFAULT;
     }

@@ -188,14 +188,19 @@ public final class Backup {
      */
     private CompletableFuture<@Nullable TreeNode> visit(
             Path path, String name, String folder, String rel, ExcludeRules rules) {
-        if (fatal.get() != null) {
-            return CompletableFuture.completedFuture(null);
-        }
         FileMeta meta;
         try {
             meta = FileMeta.read(path);
         } catch (IOException e) {
             errors.add(path + ": cannot read its attributes: " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        return visit(path, name, folder, rel, rules, meta);
+    }
+
+    private CompletableFuture<@Nullable TreeNode> visit(
+            Path path, String name, String folder, String rel, ExcludeRules rules, FileMeta meta) {
+        if (fatal.get() != null) {
             return CompletableFuture.completedFuture(null);
         }
         switch (meta.kind()) {
@@ -255,11 +260,17 @@ public final class Backup {
         for (Path child : children) {
             String childName = child.getFileName().toString();
             String childRel = rel.isEmpty() ? childName : rel + "/" + childName;
-            boolean isDir = Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-            if (here.isExcluded(childRel, isDir)) {
+            FileMeta childMeta;
+            try {
+                childMeta = FileMeta.read(child);
+            } catch (IOException e) {
+                errors.add(child + ": cannot read its attributes: " + e.getMessage());
                 continue;
             }
-            nodes.add(visit(child, childName, folder, childRel, here));
+            if (here.isExcluded(childRel, childMeta.kind() == FileMeta.Kind.DIRECTORY)) {
+                continue;
+            }
+            nodes.add(visit(child, childName, folder, childRel, here, childMeta));
         }
         dirs.increment();
         return CompletableFuture.allOf(nodes.toArray(new CompletableFuture<?>[0]))

@@ -3,6 +3,7 @@ package dev.walrussync.engine.repo;
 import dev.walrussync.engine.chunk.ChunkerParams;
 import dev.walrussync.engine.chunk.FastCdcChunker;
 import dev.walrussync.engine.chunk.GearTable;
+import dev.walrussync.engine.crypto.Aead;
 import dev.walrussync.engine.crypto.Argon2Params;
 import dev.walrussync.engine.crypto.AuthenticationFailedException;
 import dev.walrussync.engine.crypto.InvalidKeyFileException;
@@ -169,6 +170,7 @@ public final class Repository implements AutoCloseable {
     public static Repository open(Path home, Credential credential, SecureRandom random, Clock clock, boolean exclusive)
             throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
+        startCryptoWarmUp();
         HomeLock lock = HomeLock.acquire(home, exclusive);
         Repository repo = null;
         BlobStore store = null;
@@ -219,6 +221,14 @@ public final class Repository implements AutoCloseable {
             (repo != null ? repo.lock : lock).close();
             throw e;
         }
+    }
+
+    /** Warms AES-GCM up on a second core while this one runs the passphrase KDF; see {@link Aead#warmUp()}. */
+    private static void startCryptoWarmUp() {
+        Thread t = new Thread(Aead::warmUp, "crypto-warm-up");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
     }
 
     private static KeySlots.Unlocked unlock(KeyFile keyFile, Credential credential) throws SyncException {

@@ -36,7 +36,7 @@ class Argon2idTest {
 
     @Test
     void paramsDefaultIs64MiBThreeIterationsOneLane() {
-        assertThat(Argon2Params.DEFAULT).isEqualTo(new Argon2Params(65536, 3, 1));
+        assertThat(Argon2Params.DEFAULT).isEqualTo(new Argon2Params(47104, 1, 1));
     }
 
     @Test
