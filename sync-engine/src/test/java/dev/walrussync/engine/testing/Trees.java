@@ -113,6 +113,19 @@ public final class Trees {
         });
     }
 
+    /** The names in a folder, sorted. */
+    public static List<String> listNames(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Deletes whatever is at {@code path} and returns it, ready to be created again. */
+    public static Path fresh(Path path) throws IOException {
+        deleteTree(path);
+        return path;
+    }
+
     /** Deletes a tree, making folders writable first; does nothing when it does not exist. */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
