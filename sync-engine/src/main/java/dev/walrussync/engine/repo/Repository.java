@@ -201,6 +201,7 @@ public final class Repository implements AutoCloseable {
                 }
                 LOG.info("the index is new: rebuilding it from the store");
                 new IndexRebuilder(repo).rebuild(RebuildListener.NONE);
+                index.putMeta(META_REPOSITORY_ID, config.repositoryId());
             }
             return repo;
         } catch (SyncException | RuntimeException e) {
