@@ -17,7 +17,7 @@ public final class Main {
     /** Runs one command and returns its exit code; the composition root of the command line. */
     public static int run(String[] args) {
         Repositories engine = new Repositories(Clock.systemUTC(), new SecureRandom(), Repositories.defaultKdf());
-        return WalrusSyncCommand.commandLine(Console.system(), System.getenv(), engine)
-                .execute(args);
+        Console console = new Console(System.out, System.err, Console.isTerminal());
+        return WalrusSyncCommand.commandLine(console, System.getenv(), engine).execute(args);
     }
 }

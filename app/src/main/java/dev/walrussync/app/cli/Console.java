@@ -34,12 +34,8 @@ public final class Console {
         this.terminal = terminal;
     }
 
-    /** The real process streams; a terminal when a console is attached to both ends. */
-    public static Console system() {
-        return new Console(System.out, System.err, isTerminal());
-    }
-
-    private static boolean isTerminal() {
+    /** Whether a person is watching: a console is attached to both ends of the process. */
+    public static boolean isTerminal() {
         java.io.Console c = System.console();
         if (c == null) {
             return false;

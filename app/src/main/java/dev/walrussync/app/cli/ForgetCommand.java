@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code forget}: removes snapshots by ID or by a keep policy. */
 @Command(
@@ -24,6 +27,9 @@ import picocli.CommandLine.ParentCommand;
 final class ForgetCommand implements Callable<Integer> {
     @ParentCommand
     WalrusSyncCommand root;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "SNAPSHOT", description = "Snapshot IDs to forget.")
     List<String> ids = new ArrayList<>();
@@ -54,9 +60,16 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ForgetPolicy policy = new ForgetPolicy(last, hourly, daily, weekly, monthly, yearly);
+        ForgetPolicy policy;
+        try {
+            policy = new ForgetPolicy(last, hourly, daily, weekly, monthly, yearly);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         if (policy.isEmpty() == ids.isEmpty()) {
-            throw new IllegalArgumentException(
+            // A ParameterException makes picocli print the usage and exit with 2 (wrong usage).
+            throw new ParameterException(
+                    spec.commandLine(),
                     ids.isEmpty()
                             ? "name snapshots to forget, or give --keep-* rules"
                             : "give IDs or --keep-* rules, not both");

@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -264,10 +265,12 @@ public final class Restore {
                     dest,
                     Path.of(item.node().target() == null ? "" : item.node().target()));
             try {
-                Files.setLastModifiedTime(
-                        dest, FileTime.from(Times.parse(item.node().mtime())));
+                // The link's own time: following it would stamp its target (which may lie outside the
+                // restore) with the link's mtime.
+                Files.getFileAttributeView(dest, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(FileTime.from(Times.parse(item.node().mtime())), null, null);
             } catch (IOException e) {
-                // Java sets link times through the link on most platforms; a link's own mtime is cosmetic.
+                // Some platforms cannot set a link's own time; it is cosmetic.
             }
         } catch (IOException | UnsupportedOperationException e) {
             errors.add(item.rel() + ": cannot create the symlink: " + e.getMessage());

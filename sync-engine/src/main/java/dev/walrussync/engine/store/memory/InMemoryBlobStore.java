@@ -66,7 +66,7 @@ public final class InMemoryBlobStore implements BlobStore {
         if (data == null) {
             throw new BlobNotFoundException(id);
         }
-        if (offset < 0 || length < 0 || offset + length > data.length) {
+        if (offset < 0 || length < 0 || offset > data.length - length) {
             throw new BlobStoreException(
                     "blob " + id + " has " + data.length + " bytes; cannot read " + length + " at " + offset, true);
         }
