@@ -72,10 +72,7 @@ public final class IndexDatabase implements AutoCloseable {
             migrate(c);
             return new IndexDatabase(c, clock);
         } catch (SQLException e) {
-            throw new IndexException(
-                    "cannot open the index " + file + ": " + e.getMessage()
-                            + " (if the file is damaged, run 'walrus-sync repair index')",
-                    e);
+            throw new IndexException("cannot open the index " + file + ": " + e.getMessage(), e, isDamage(e));
         }
     }
 
@@ -755,11 +752,18 @@ public final class IndexDatabase implements AutoCloseable {
         if (msg.contains("SQLITE_FULL") || msg.contains("disk is full")) {
             return new IndexException("cannot " + what + ": the disk holding the index is full", e);
         }
-        if (msg.contains("SQLITE_CORRUPT") || msg.contains("SQLITE_NOTADB") || msg.contains("malformed")) {
+        if (isDamage(e)) {
             return new IndexException(
-                    "cannot " + what + ": the index file is damaged; run 'walrus-sync repair index' to rebuild it", e);
+                    "cannot " + what + ": the index file is damaged; run 'walrus-sync repair index' to rebuild it",
+                    e,
+                    true);
         }
         return new IndexException("cannot " + what + ": " + msg, e);
+    }
+
+    private static boolean isDamage(SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        return msg.contains("SQLITE_CORRUPT") || msg.contains("SQLITE_NOTADB") || msg.contains("malformed");
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.walrussync.engine.crypto.RecoveryPhrase;
 import dev.walrussync.engine.crypto.RepositoryKeys;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.ChunkLocation;
+import dev.walrussync.engine.index.IndexException;
 import dev.walrussync.engine.internal.Hex;
 import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkId;
@@ -186,7 +187,7 @@ public final class Repository implements AutoCloseable {
             try (MasterKey master = unlocked.masterKey()) {
                 keys = RepositoryKeys.derive(master, random);
             }
-            index = IndexDatabase.open(home.resolve(INDEX_FILE), clock);
+            index = openIndexSettingDamageAside(home, clock);
             Optional<String> indexedRepo = index.meta(META_REPOSITORY_ID);
             if (indexedRepo.isPresent() && !indexedRepo.get().equals(config.repositoryId())) {
                 throw new SyncException("the index in " + home + " belongs to another repository;" + " delete "
@@ -220,6 +221,42 @@ public final class Repository implements AutoCloseable {
             }
             (repo != null ? repo.lock : lock).close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the index; a damaged index file is moved aside (it is only a cache) and a new, empty one
+     * is created, which the caller then rebuilds from the store.
+     */
+    private static IndexDatabase openIndexSettingDamageAside(Path home, Clock clock) throws SyncException {
+        Path file = home.resolve(INDEX_FILE);
+        try {
+            IndexDatabase index = IndexDatabase.open(file, clock);
+            index.schemaVersion();
+            index.meta(META_REPOSITORY_ID);
+            return index;
+        } catch (IndexException e) {
+            if (!e.isDamaged()) {
+                throw e;
+            }
+            String aside = INDEX_FILE + ".damaged-" + clock.millis();
+            LOG.warn(
+                    "the index {} is damaged ({}); moving it to {} and rebuilding it from the store",
+                    file,
+                    e.getMessage(),
+                    aside);
+            try {
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    Path f = home.resolve(INDEX_FILE + suffix);
+                    if (Files.exists(f)) {
+                        Files.move(f, home.resolve(aside + suffix));
+                    }
+                }
+            } catch (IOException io) {
+                throw new SyncException(
+                        "the index " + file + " is damaged and cannot be moved aside: " + io.getMessage(), io);
+            }
+            return IndexDatabase.open(file, clock);
         }
     }
 

@@ -321,12 +321,21 @@ class BadInputTest {
     }
 
     @Test
-    void aDamagedIndexFileFailsClearly() throws Exception {
+    void aDamagedIndexFileIsMovedAsideAndRebuilt() throws Exception {
         backupSrc();
         repo.deleteIndex();
-        Files.write(repo.home().resolve("index.db"), Trees.randomBytes(5, 8192));
+        byte[] garbage = Trees.randomBytes(5, 8192);
+        Files.write(repo.home().resolve("index.db"), garbage);
 
-        assertThatThrownBy(repo::openReadOnly).isInstanceOf(SyncException.class).hasMessageContaining("index.db");
+        try (RepositorySession session = repo.openReadOnly()) {
+            assertThat(session.snapshots()).hasSize(1);
+        }
+        try (var files = Files.list(repo.home())) {
+            Path aside = files.filter(f -> f.getFileName().toString().startsWith("index.db.damaged-"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(Files.readAllBytes(aside)).isEqualTo(garbage);
+        }
     }
 
     @Test

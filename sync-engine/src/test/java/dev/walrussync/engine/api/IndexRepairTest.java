@@ -4,14 +4,12 @@ import static dev.walrussync.engine.testing.TestRepositories.backup;
 import static dev.walrussync.engine.testing.TestRepositories.restore;
 import static dev.walrussync.engine.testing.TreeAssert.assertSameTree;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
 import dev.walrussync.engine.model.RepositoryStats;
 import dev.walrussync.engine.model.SnapshotInfo;
-import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.store.dir.DirectoryBlobStore;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TestRepositories.TestRepo;
@@ -89,10 +87,17 @@ class IndexRepairTest {
     }
 
     @Test
-    void aReadOnlyOpenOfAMissingIndexSaysToRepairIt() throws Exception {
+    void aReadOnlyOpenOfAMissingIndexRebuildsItToo() throws Exception {
+        List<SnapshotInfo> before;
+        try (RepositorySession session = repo.open()) {
+            before = session.snapshots();
+        }
         repo.deleteIndex();
 
-        assertThatThrownBy(repo::openReadOnly).isInstanceOf(SyncException.class).hasMessageContaining("repair index");
+        try (RepositorySession session = repo.openReadOnly()) {
+            assertThat(session.snapshots()).isEqualTo(before);
+            assertEverySnapshotRestores(session);
+        }
     }
 
     @Test
