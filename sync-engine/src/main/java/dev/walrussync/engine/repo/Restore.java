@@ -43,6 +43,8 @@ public final class Restore {
     private final RestoreProgress progress;
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final Queue<String> skipped = new ConcurrentLinkedQueue<>();
+    /** Whether the target's file system has POSIX permissions; asked once, as asking reads the mount table. */
+    private boolean posix;
 
     public Restore(Repository repo, RestoreProgress progress) {
         this.repo = repo;
@@ -54,6 +56,11 @@ public final class Restore {
         Path target = request.target().toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) {
             throw new SyncException("the target folder " + target + " does not exist; create it first");
+        }
+        try {
+            posix = Files.getFileStore(target).supportsFileAttributeView("posix");
+        } catch (IOException e) {
+            throw new SyncException("cannot inspect the target folder " + target + ": " + e.getMessage(), e);
         }
         SnapshotRow snapshot = SnapshotResolver.resolve(repo.index().snapshots(), request.snapshot());
         List<Item> dirs = new ArrayList<>();
@@ -279,7 +286,7 @@ public final class Restore {
 
     private void applyMetadata(Path p, TreeNode node) {
         try {
-            if (node.mode() != 0 && Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            if (node.mode() != 0 && posix) {
                 Files.setPosixFilePermissions(p, FileMeta.toPermissions(node.mode()));
             }
             Files.setLastModifiedTime(p, FileTime.from(Times.parse(node.mtime())));

@@ -42,6 +42,7 @@ public final class DirectoryBlobStore implements BlobStore {
     private final Path blobs;
     private final Path tmp;
     private final long targetPackSize;
+    private final OpenBlobs readers = new OpenBlobs(32);
 
     private DirectoryBlobStore(Path root, long targetPackSize) {
         this.root = root;
@@ -158,8 +159,9 @@ public final class DirectoryBlobStore implements BlobStore {
 
     @Override
     public byte[] getRange(BlobId id, long offset, int length) throws BlobStoreException {
-        try (FileChannel ch = FileChannel.open(pathOf(id), StandardOpenOption.READ)) {
-            if (offset < 0 || length < 0 || offset + length > ch.size()) {
+        try {
+            FileChannel ch = readers.open(id, pathOf(id));
+            if (offset < 0 || length < 0 || offset > ch.size() - length) {
                 throw new BlobStoreException(
                         "blob " + id + " has " + ch.size() + " bytes; cannot read " + length + " at " + offset, true);
             }
@@ -172,6 +174,9 @@ public final class DirectoryBlobStore implements BlobStore {
             return buf.array();
         } catch (NoSuchFileException e) {
             throw new BlobNotFoundException(id);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            // The channel was evicted from the cache by another thread mid-read: read again.
+            return getRange(id, offset, length);
         } catch (IOException e) {
             throw translate("read blob " + id, e);
         }
@@ -202,11 +207,17 @@ public final class DirectoryBlobStore implements BlobStore {
 
     @Override
     public void delete(BlobId id) throws BlobStoreException {
+        readers.evict(id);
         try {
             Files.deleteIfExists(pathOf(id));
         } catch (IOException e) {
             throw translate("delete blob " + id, e);
         }
+    }
+
+    @Override
+    public void close() {
+        readers.closeAll();
     }
 
     private Path pathOf(BlobId id) {
