@@ -42,9 +42,9 @@ public final class Aead {
      * call, and a handful of them never reach the compiler's invocation threshold. Call it on a
      * background thread early (for example while the passphrase KDF runs).
      */
-    public static void warmUp() {
+    public static void warmUp(SecureRandom random) {
         // The same call shapes as real use: HotSpot compiles each Cipher entry point separately.
-        Aead aead = new Aead(new byte[32], new SecureRandom());
+        Aead aead = new Aead(new byte[32], random);
         byte[] message = new byte[WARM_UP_MESSAGE_SIZE];
         byte[] associatedData = new byte[38];
         try {

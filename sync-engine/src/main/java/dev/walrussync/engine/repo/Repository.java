@@ -174,7 +174,7 @@ public final class Repository implements AutoCloseable {
     public static Repository open(Path home, Credential credential, SecureRandom random, Clock clock, boolean exclusive)
             throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
-        startCryptoWarmUp();
+        startCryptoWarmUp(random);
         HomeLock lock = HomeLock.acquire(home, exclusive);
         Repository repo = null;
         BlobStore store = null;
@@ -263,9 +263,9 @@ public final class Repository implements AutoCloseable {
         }
     }
 
-    /** Warms AES-GCM up on a second core while this one runs the passphrase KDF; see {@link Aead#warmUp()}. */
-    private static void startCryptoWarmUp() {
-        Thread t = new Thread(Aead::warmUp, "crypto-warm-up");
+    /** Warms AES-GCM up on a second core while this one runs the passphrase KDF; see {@link Aead#warmUp(SecureRandom)}. */
+    private static void startCryptoWarmUp(SecureRandom random) {
+        Thread t = new Thread(() -> Aead.warmUp(random), "crypto-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
