@@ -18,10 +18,10 @@ public final class Aead {
     /** Bytes that encryption adds to a plaintext. */
     public static final int OVERHEAD = NONCE_LENGTH + TAG_LENGTH;
 
-    /** Messages and their size for {@link #warmUp()}: enough calls for HotSpot's C2 compiler to kick in. */
+    /** Messages and their size for {@link #warmUp(SecureRandom)}: enough calls for HotSpot's C2 compiler to kick in. */
     private static final int WARM_UP_MESSAGES = 6000;
 
-    private static final int WARM_UP_MESSAGE_SIZE = 4096;
+    private static final int WARM_UP_MESSAGE_SIZE = 8192;
 
     private final SecretKeySpec key;
     private final SecureRandom random;

@@ -409,6 +409,9 @@ public final class Backup {
                 if (index.hasChunk(id) || !claimed.add(id)) {
                     continue;
                 }
+                if (newChunks.sum() == 0) {
+                    repo.warmUpCrypto();
+                }
                 newChunks.increment();
                 progress.newChunk(chunk.length);
                 int permits = Math.min(chunk.length, BYTES_IN_FLIGHT);

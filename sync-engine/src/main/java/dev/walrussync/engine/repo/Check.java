@@ -38,6 +38,9 @@ public final class Check {
 
     /** @param packProgress hears (packs done, packs total) while packs are checked */
     public CheckReport run(boolean readData, BiConsumer<Integer, Integer> packProgress) throws SyncException {
+        if (readData) {
+            repo.warmUpCrypto();
+        }
         Map<BlobId, Long> listed = new HashMap<>();
         for (StoredBlob b : repo.store().list()) {
             listed.put(b.id(), b.size());

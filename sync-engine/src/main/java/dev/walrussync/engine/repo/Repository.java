@@ -174,7 +174,6 @@ public final class Repository implements AutoCloseable {
     public static Repository open(Path home, Credential credential, SecureRandom random, Clock clock, boolean exclusive)
             throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
-        startCryptoWarmUp(random);
         HomeLock lock = HomeLock.acquire(home, exclusive);
         Repository repo = null;
         BlobStore store = null;
@@ -263,13 +262,21 @@ public final class Repository implements AutoCloseable {
         }
     }
 
-    /** Warms AES-GCM up on a second core while this one runs the passphrase KDF; see {@link Aead#warmUp(SecureRandom)}. */
-    private static void startCryptoWarmUp(SecureRandom random) {
-        Thread t = new Thread(() -> Aead.warmUp(random), "crypto-warm-up");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+    /**
+     * Warms AES-GCM up on a background thread, once per process, before bulk encryption or decryption
+     * starts; see {@link Aead#warmUp(SecureRandom)}. Backups call it when they meet their first new
+     * chunk, so an unchanged backup does not pay for it.
+     */
+    void warmUpCrypto() {
+        if (CRYPTO_WARM.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> Aead.warmUp(random), "crypto-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
     }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean CRYPTO_WARM =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private static KeySlots.Unlocked unlock(KeyFile keyFile, Credential credential) throws SyncException {
         try {

@@ -62,6 +62,7 @@ public final class Restore {
         } catch (IOException e) {
             throw new SyncException("cannot inspect the target folder " + target + ": " + e.getMessage(), e);
         }
+        repo.warmUpCrypto();
         SnapshotRow snapshot = SnapshotResolver.resolve(repo.index().snapshots(), request.snapshot());
         List<Item> dirs = new ArrayList<>();
         List<Item> files = new ArrayList<>();
