@@ -1,0 +1,72 @@
+package dev.walrussync.walrus.encoding;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Walrus Merkle trees over Blake2b-256: a leaf is {@code H(0x00 ‖ leaf)}, an inner node is {@code H(0x01 ‖ left ‖
+ * right)}, a level with an odd number of nodes is padded with the empty node (32 zero bytes), the root of one leaf
+ * is its leaf hash and the root of no leaves is the empty node.
+ */
+public final class MerkleTree {
+    /** Length of every node, in bytes. */
+    public static final int DIGEST_LENGTH = Blake2b256.LENGTH;
+
+    static final byte LEAF_PREFIX = 0;
+    static final byte INNER_PREFIX = 1;
+
+    private MerkleTree() {}
+
+    /** The empty node: 32 zero bytes. */
+    public static byte[] emptyNode() {
+        return new byte[DIGEST_LENGTH];
+    }
+
+    /** The root of the tree whose leaves are the given byte strings, in order. */
+    public static byte[] root(List<byte[]> leaves) {
+        Objects.requireNonNull(leaves, "leaves");
+        Blake2b256 hasher = new Blake2b256();
+        byte[] level = new byte[leaves.size() * DIGEST_LENGTH];
+        for (int i = 0; i < leaves.size(); i++) {
+            byte[] leaf = leaves.get(i);
+            hasher.hash(LEAF_PREFIX, leaf, 0, leaf.length, level, i * DIGEST_LENGTH);
+        }
+        return reduce(level, leaves.size(), hasher);
+    }
+
+    /** The leaf hash {@code H(0x00 ‖ data)}. */
+    public static byte[] leafHash(byte[] data) {
+        byte[] out = new byte[DIGEST_LENGTH];
+        new Blake2b256().hash(LEAF_PREFIX, data, 0, data.length, out, 0);
+        return out;
+    }
+
+    /**
+     * Reduces {@code count} consecutive 32-byte leaf hashes in {@code level} to the root; {@code level} is
+     * overwritten.
+     */
+    static byte[] reduce(byte[] level, int count, Blake2b256 hasher) {
+        if (count == 0) {
+            return emptyNode();
+        }
+        byte[] pair = new byte[2 * DIGEST_LENGTH];
+        while (count > 1) {
+            int next = (count + 1) / 2;
+            for (int i = 0; i < next; i++) {
+                int left = 2 * i * DIGEST_LENGTH;
+                System.arraycopy(level, left, pair, 0, DIGEST_LENGTH);
+                if (2 * i + 1 < count) {
+                    System.arraycopy(level, left + DIGEST_LENGTH, pair, DIGEST_LENGTH, DIGEST_LENGTH);
+                } else {
+                    Arrays.fill(pair, DIGEST_LENGTH, 2 * DIGEST_LENGTH, (byte) 0);
+                }
+                hasher.hash(INNER_PREFIX, pair, 0, pair.length, level, i * DIGEST_LENGTH);
+            }
+            count = next;
+        }
+        byte[] root = new byte[DIGEST_LENGTH];
+        System.arraycopy(level, 0, root, 0, DIGEST_LENGTH);
+        return root;
+    }
+}

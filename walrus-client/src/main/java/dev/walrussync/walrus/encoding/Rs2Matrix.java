@@ -1,0 +1,141 @@
+package dev.walrussync.walrus.encoding;
+
+import java.util.stream.IntStream;
+
+/**
+ * The RS2 computations on the blob matrix shared by the encoder and the decoder: expanding columns and rows with
+ * the two Reed-Solomon codes and hashing expanded slivers, in blocks processed in parallel.
+ */
+final class Rs2Matrix {
+    /** Target length, in GF(2^16) elements, of the vectors one Reed-Solomon call works on. */
+    private static final int TARGET_ELEMENTS = 4096;
+
+    final EncodingConfig config;
+    final int n;
+    final int rows;
+    final int cols;
+    final int symbolSize;
+    final int elements;
+    /** Expands a column of {@code rows} source symbols to n symbols (primary encoding). */
+    final ReedSolomon columnCode;
+    /** Expands a row of {@code cols} source symbols to n symbols (secondary encoding). */
+    final ReedSolomon rowCode;
+
+    private final boolean parallel;
+
+    Rs2Matrix(EncodingConfig config, int symbolSize, boolean parallel) {
+        this.config = config;
+        this.n = config.nShards();
+        this.rows = config.primarySourceSymbols();
+        this.cols = config.secondarySourceSymbols();
+        this.symbolSize = symbolSize;
+        this.elements = symbolSize / 2;
+        this.columnCode = new ReedSolomon(rows, n);
+        this.rowCode = new ReedSolomon(cols, n);
+        this.parallel = parallel;
+    }
+
+    /** Work on the items {@code from} (inclusive) to {@code to} (exclusive) of a range. */
+    @FunctionalInterface
+    interface BlockTask {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code task} over blocks of [0, count) sized so one block's vectors hold about 4096 elements. */
+    void forEachBlock(int count, BlockTask task) {
+        int size = Math.max(1, TARGET_ELEMENTS / elements);
+        size = Math.min(size, Math.max(1, (count + 7) / 8));
+        int blockSize = size;
+        int blocks = (count + blockSize - 1) / blockSize;
+        IntStream range = IntStream.range(0, blocks);
+        if (parallel && blocks > 1) {
+            range = range.parallel();
+        }
+        range.forEach(b -> task.run(b * blockSize, Math.min(count, (b + 1) * blockSize)));
+    }
+
+    /**
+     * Fills rows {@code rows..n-1} of {@code primary} (each {@code cols} symbols) from its source rows by
+     * expanding every column.
+     */
+    void expandColumns(byte[][] primary) {
+        forEachBlock(cols, (from, to) -> {
+            int len = (to - from) * elements;
+            char[][] source = new char[rows][len];
+            for (int r = 0; r < rows; r++) {
+                for (int c = from; c < to; c++) {
+                    SymbolLayout.toElements(primary[r], c * symbolSize, symbolSize, source[r], (c - from) * elements);
+                }
+            }
+            char[][] recovery = columnCode.encodeElements(source);
+            for (int j = 0; j < recovery.length; j++) {
+                for (int c = from; c < to; c++) {
+                    SymbolLayout.fromElements(
+                            recovery[j], (c - from) * elements, symbolSize, primary[rows + j], c * symbolSize);
+                }
+            }
+        });
+    }
+
+    /**
+     * Expands rows {@code from..to-1} of the matrix (each {@code cols} symbols) to n symbols; returns, per row, the
+     * {@code n - cols} recovery symbols concatenated.
+     */
+    byte[][] expandRows(byte[][] matrix, int from, int to) {
+        int len = (to - from) * elements;
+        char[][] source = new char[cols][len];
+        for (int c = 0; c < cols; c++) {
+            for (int i = from; i < to; i++) {
+                SymbolLayout.toElements(matrix[i], c * symbolSize, symbolSize, source[c], (i - from) * elements);
+            }
+        }
+        char[][] recovery = rowCode.encodeElements(source);
+        byte[][] out = new byte[to - from][(n - cols) * symbolSize];
+        for (int j = 0; j < recovery.length; j++) {
+            for (int i = from; i < to; i++) {
+                SymbolLayout.fromElements(
+                        recovery[j], (i - from) * elements, symbolSize, out[i - from], j * symbolSize);
+            }
+        }
+        return out;
+    }
+
+    /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} recovery symbols. */
+    byte[] primaryHash(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
+        int s = symbolSize;
+        for (int c = 0; c < cols; c++) {
+            hasher.hash(MerkleTree.LEAF_PREFIX, row, c * s, s, level, c * MerkleTree.DIGEST_LENGTH);
+        }
+        for (int j = 0; j < n - cols; j++) {
+            hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
+        }
+        return MerkleTree.reduce(level, n, hasher);
+    }
+
+    /** Expands a secondary sliver ({@code rows} symbols) to n symbols and returns the Merkle root. */
+    byte[] secondaryHash(byte[] column) {
+        char[][] source = new char[rows][elements];
+        for (int r = 0; r < rows; r++) {
+            SymbolLayout.toElements(column, r * symbolSize, symbolSize, source[r], 0);
+        }
+        char[][] recovery = columnCode.encodeElements(source);
+        Blake2b256 hasher = new Blake2b256();
+        byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
+        byte[] symbol = new byte[symbolSize];
+        for (int r = 0; r < rows; r++) {
+            hasher.hash(
+                    MerkleTree.LEAF_PREFIX, column, r * symbolSize, symbolSize, level, r * MerkleTree.DIGEST_LENGTH);
+        }
+        for (int j = 0; j < recovery.length; j++) {
+            SymbolLayout.fromElements(recovery[j], 0, symbolSize, symbol, 0);
+            hasher.hash(MerkleTree.LEAF_PREFIX, symbol, 0, symbolSize, level, (rows + j) * MerkleTree.DIGEST_LENGTH);
+        }
+        return MerkleTree.reduce(level, n, hasher);
+    }
+
+    /** Expands a primary sliver ({@code cols} symbols) to n symbols and returns the Merkle root. */
+    byte[] primaryHash(byte[] row) {
+        byte[] recovery = expandRows(new byte[][] {row}, 0, 1)[0];
+        return primaryHash(row, recovery, new Blake2b256(), new byte[n * MerkleTree.DIGEST_LENGTH]);
+    }
+}

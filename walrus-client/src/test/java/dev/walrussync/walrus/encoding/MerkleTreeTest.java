@@ -1,0 +1,79 @@
+package dev.walrussync.walrus.encoding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.crypto.digests.Blake2bDigest;
+import org.junit.jupiter.api.Test;
+
+/** Merkle tree rules and our Blake2b-256, checked against Bouncy Castle. */
+class MerkleTreeTest {
+
+    private static byte[] blake2b(byte[]... parts) {
+        Blake2bDigest d = new Blake2bDigest(256);
+        for (byte[] p : parts) {
+            d.update(p, 0, p.length);
+        }
+        byte[] out = new byte[32];
+        d.doFinal(out, 0);
+        return out;
+    }
+
+    private static byte[] leaf(byte[] data) {
+        return blake2b(new byte[] {0}, data);
+    }
+
+    private static byte[] inner(byte[] left, byte[] right) {
+        return blake2b(new byte[] {1}, left, right);
+    }
+
+    @Test
+    void rootOfNoLeavesIsTheEmptyNode() {
+        assertThat(MerkleTree.root(List.of())).isEqualTo(new byte[32]);
+    }
+
+    @Test
+    void rootOfOneLeafIsItsLeafHash() {
+        byte[] a = {1, 2, 3};
+
+        assertThat(MerkleTree.root(List.of(a))).isEqualTo(leaf(a));
+        assertThat(MerkleTree.leafHash(a)).isEqualTo(leaf(a));
+    }
+
+    @Test
+    void innerNodesHashPrefixOneAndBothChildren() {
+        byte[] a = {1};
+        byte[] b = {2};
+
+        assertThat(MerkleTree.root(List.of(a, b))).isEqualTo(inner(leaf(a), leaf(b)));
+    }
+
+    @Test
+    void oddLevelsArePaddedWithTheEmptyNode() {
+        byte[] a = {1};
+        byte[] b = {2};
+        byte[] c = {3};
+        byte[] empty = new byte[32];
+
+        assertThat(MerkleTree.root(List.of(a, b, c))).isEqualTo(inner(inner(leaf(a), leaf(b)), inner(leaf(c), empty)));
+        byte[][] five = {{1}, {2}, {3}, {4}, {5}};
+        byte[] left = inner(inner(leaf(five[0]), leaf(five[1])), inner(leaf(five[2]), leaf(five[3])));
+        byte[] right = inner(inner(leaf(five[4]), empty), empty);
+        assertThat(MerkleTree.root(List.of(five))).isEqualTo(inner(left, right));
+    }
+
+    @Test
+    void ourBlake2bMatchesBouncyCastleForAllLengthsAroundBlockBoundaries() {
+        Blake2b256 ours = new Blake2b256();
+        byte[] data = new byte[600];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 7 + 3);
+        }
+        for (int len = 0; len <= 300; len++) {
+            byte[] out = new byte[32];
+            ours.hash((byte) 1, data, 5, len, out, 0);
+            assertThat(out).isEqualTo(blake2b(new byte[] {1}, Arrays.copyOfRange(data, 5, 5 + len)));
+        }
+    }
+}
