@@ -1,0 +1,8 @@
+package dev.walrussync.localnet.chain;
+
+/** Told after each transaction has been committed, e.g. to follow blob registrations as they happen. */
+@FunctionalInterface
+public interface TransactionListener {
+    /** Called in commit order, on the committing thread, after the transaction is durable. */
+    void committed(TransactionRecord transaction);
+}
