@@ -83,6 +83,22 @@ public record ChainObject(
         return objectBcs(version, owner, type, data, previousTransaction, storageRebate);
     }
 
+    /**
+     * The BCS of Sui's {@code MoveObject} (type, public-transfer flag, version, contents), or an empty array for a
+     * package.
+     */
+    public byte[] moveObjectBcs() {
+        if (isPackage()) {
+            return new byte[0];
+        }
+        byte[] full = objectBcs();
+        BcsWriter tail = new BcsWriter();
+        owner.writeTo(tail);
+        previousTransaction.writeTo(tail);
+        tail.u64(storageRebate);
+        return java.util.Arrays.copyOfRange(full, 1, full.length - tail.size());
+    }
+
     /** Size in bytes used for storage charges: the object's BCS. */
     public int storageSize() {
         return objectBcs().length;

@@ -249,14 +249,14 @@ public final class LocalChain implements AutoCloseable {
             try {
                 TransactionRecord existing = state.transactions.get(digest);
                 if (existing != null) {
-                    return new ExecutedTransaction(existing, List.of(), false);
+                    return new ExecutedTransaction(existing, List.of(), false, List.of());
                 }
                 ProgrammableExecutor.Checked checked = executor.check(tx, false, false);
                 ProgrammableExecutor.Outcome outcome = executor.run(
                         checked, digest, transactionBcs, signatures, state.nextCheckpoint(), clock.millis());
                 commit(outcome.commit());
                 committed = outcome.commit().transaction();
-                result = new ExecutedTransaction(committed, outcome.outputs(), false);
+                result = new ExecutedTransaction(committed, outcome.outputs(), false, List.of());
             } finally {
                 lock.writeLock().unlock();
             }
@@ -281,7 +281,11 @@ public final class LocalChain implements AutoCloseable {
             ProgrammableExecutor.Checked checked = executor.check(tx, true, doGasSelection);
             ProgrammableExecutor.Outcome outcome =
                     executor.run(checked, digest, transactionBcs, List.of(), state.nextCheckpoint(), clock.millis());
-            return new ExecutedTransaction(outcome.commit().transaction(), outcome.outputs(), true);
+            return new ExecutedTransaction(
+                    outcome.commit().transaction(),
+                    outcome.outputs(),
+                    true,
+                    outcome.commit().written());
         } finally {
             lock.readLock().unlock();
         }
