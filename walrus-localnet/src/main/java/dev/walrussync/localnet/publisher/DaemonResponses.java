@@ -17,14 +17,14 @@ final class DaemonResponses {
 
     private DaemonResponses() {}
 
-    static byte[] newlyCreated(ChainBlob blob, long encodedLength, int epochsAhead) {
+    static byte[] newlyCreated(ChainBlob blob, long encodedLength, int epochsAhead, long cost) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode created = root.putObject("newlyCreated");
         created.set("blobObject", blobObject(blob));
         ObjectNode op = created.putObject("resourceOperation").putObject("registerFromScratch");
         op.put("encodedLength", encodedLength);
         op.put("epochsAhead", epochsAhead);
-        created.put("cost", blob.cost());
+        created.put("cost", cost);
         return bytes(root);
     }
 

@@ -254,7 +254,7 @@ public final class WalrusDaemon implements AutoCloseable {
             if (req.sendObjectTo() != null) {
                 chain.transfer(certified.objectId(), req.sendObjectTo());
             }
-            json(ex, 200, DaemonResponses.newlyCreated(certified, encodedLength, req.epochs()));
+            json(ex, 200, DaemonResponses.newlyCreated(certified, encodedLength, req.epochs(), registered.cost()));
         } catch (ChainException e) {
             error(ex, DaemonResponses.error(ApiStatusCode.INTERNAL, "CHAIN_ERROR", e.getMessage()));
         }
