@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             KeyCommand.class,
             RepairCommand.class,
+            LocalnetCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
