@@ -361,11 +361,8 @@ public final class WalrusDaemon implements AutoCloseable {
 
     /** Reads and decodes a blob, answering 404 or 503 itself and returning null when it cannot. */
     private byte @Nullable [] load(HttpExchange ex, BlobId id) throws IOException {
-        byte[] cached = cache.get(id);
-        if (cached != null) {
-            return cached;
-        }
         if (!chain.isLive(id)) {
+            cache.remove(id);
             error(
                     ex,
                     DaemonResponses.error(
@@ -373,6 +370,10 @@ public final class WalrusDaemon implements AutoCloseable {
                             "BLOB_NOT_FOUND",
                             "the blob " + id + " is not stored (or has expired)"));
             return null;
+        }
+        byte[] cached = cache.get(id);
+        if (cached != null) {
+            return cached;
         }
         Optional<BlobMetadata> metadata = nodes.readMetadata(id);
         if (metadata.isEmpty()) {
