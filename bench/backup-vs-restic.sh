@@ -293,4 +293,12 @@ if awk -v o="$max_other" 'BEGIN {exit !(o >= 0.25)}'; then
   echo "Note: other processes kept up to $max_other cores busy during the timed runs; the figures are noisy."
 fi
 
+# The same corpus through the engine in one warm process (the tray app's and daemon's steady state),
+# next to restic's figures above: `walrus-sync bench` warms the JIT up with a throwaway backup first.
+echo
+echo "Walrus Sync engine in a warm process (walrus-sync bench, -Xmx${HEAP_LIMIT_MIB}m):"
+mkdir -p "$T/warm"
+WALRUS_SYNC_JAVA_OPTS="-Xmx${HEAP_LIMIT_MIB}m" "$WS" bench --work "$T/warm" "${CORPUS[@]}" | sed 's/^/  /'
+rm -rf "$T/warm"
+
 [ "${IDENTICAL[restic]}" = yes ] && [ "${IDENTICAL[walrus]}" = yes ] || exit 1

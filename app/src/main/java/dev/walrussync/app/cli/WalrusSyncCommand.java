@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             KeyCommand.class,
             RepairCommand.class,
             LocalnetCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
