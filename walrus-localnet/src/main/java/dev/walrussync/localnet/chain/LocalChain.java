@@ -31,9 +31,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -61,8 +63,9 @@ public final class LocalChain implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<EpochListener> epochListeners = new CopyOnWriteArrayList<>();
     private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
-    private final Object notifyLock = new Object();
+    private final ReentrantLock notifyLock = new ReentrantLock();
     private volatile ScheduledFuture<?> epochClock;
+    private volatile ScheduledExecutorService ownScheduler;
     private Digest genesisDigest;
 
     private LocalChain(ChainConfig config, Clock clock, ChainLog log) {
@@ -268,7 +271,8 @@ public final class LocalChain implements AutoCloseable {
         TransactionData tx = decode(transactionBcs);
         verifySignatures(tx, transactionBcs, signatures);
         Digest digest = TransactionData.digestOf(transactionBcs);
-        synchronized (notifyLock) {
+        notifyLock.lock();
+        try {
             TransactionRecord committed;
             ExecutedTransaction result;
             lock.writeLock().lock();
@@ -288,6 +292,8 @@ public final class LocalChain implements AutoCloseable {
             }
             notifyCommitted(committed);
             return result;
+        } finally {
+            notifyLock.unlock();
         }
     }
 
@@ -369,7 +375,8 @@ public final class LocalChain implements AutoCloseable {
             Function<EpochInfo, EpochInfo> newEpoch,
             Function<Execution, T> body)
             throws ChainCallException {
-        synchronized (notifyLock) {
+        notifyLock.lock();
+        try {
             T result;
             TransactionRecord committed;
             EpochInfo previous;
@@ -413,6 +420,8 @@ public final class LocalChain implements AutoCloseable {
                 }
             }
             return result;
+        } finally {
+            notifyLock.unlock();
         }
     }
 
@@ -687,12 +696,31 @@ public final class LocalChain implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Advances epochs on the clock with a scheduler of its own (one daemon thread), checking every {@code
+     * pollInterval}; stopped by {@link #close()} or {@link #stopEpochClock()}.
+     */
+    public void startEpochClock(Duration pollInterval) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "local-chain-epoch-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        startEpochClock(scheduler, pollInterval);
+        ownScheduler = scheduler;
+    }
+
     /** Stops the epoch clock, if running. */
     public void stopEpochClock() {
         ScheduledFuture<?> running = epochClock;
         if (running != null) {
             running.cancel(false);
             epochClock = null;
+        }
+        ScheduledExecutorService scheduler = ownScheduler;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            ownScheduler = null;
         }
     }
 

@@ -77,6 +77,18 @@ class PublisherApiTest {
     }
 
     @Test
+    void newPricesApplyToTheNextRegistration() throws Exception {
+        try (TestNet net = net()) {
+            net.chain.setPrices(7, 11);
+            RegisteredBlob registered =
+                    net.chain.registerBlob(USER.address(), BLOB_ID, ROOT, SIZE, encodedLength(), 4, true);
+            long units = (encodedLength() + (1 << 20) - 1) >> 20;
+            assertThat(registered.costFrost()).isEqualTo(units * 7 * 4 + units * 11);
+            assertThat(net.chain.systemState().storagePricePerUnitSize()).isEqualTo(7);
+        }
+    }
+
+    @Test
     void blobStatusFollowsRegistrationCertificationAndExpiry() throws Exception {
         try (TestNet net = net()) {
             assertThat(net.chain.blobStatus(BLOB_ID).isRegistered()).isFalse();
