@@ -3,7 +3,6 @@ package dev.walrussync.walrus.sui;
 import dev.walrussync.walrus.bcs.BcsWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -289,6 +288,6 @@ public final class ProgrammableTransactionBuilder {
     @Override
     public String toString() {
         return "ProgrammableTransactionBuilder[" + inputs.size() + " input(s), " + commands.size() + " command(s): "
-                + Arrays.toString(commands.toArray()) + "]";
+                + commands + "]";
     }
 }

@@ -328,6 +328,7 @@ class SuiTxVectorsTest {
                 .isEqualTo(SuiTxVectors.FIXED.get("gasCoin").get("digest").asText());
     }
 
+    /** Adds one pure input to a builder. */
     private interface PureAdder {
         Argument add(ProgrammableTransactionBuilder builder);
     }
