@@ -3,6 +3,7 @@ package dev.walrussync.walrus.encoding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -20,22 +21,35 @@ class EncodingPerformanceTest {
         return blob;
     }
 
-    private static void report(String what, long startNanos) {
-        System.out.printf("%s: %d ms%n", what, (System.nanoTime() - startNanos) / 1_000_000);
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime()
+                : 0;
+    }
+
+    private static void report(String what, long startNanos, long startCpuNanos) {
+        System.out.printf(
+                "%s: %d ms wall, %d ms CPU (all threads, system load average %.1f)%n",
+                what,
+                (System.nanoTime() - startNanos) / 1_000_000,
+                (processCpuNanos() - startCpuNanos) / 1_000_000,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void encodeAndDecode(byte[] blob, int n, String label) throws Exception {
         BlobEncoder encoder = new BlobEncoder();
         encoder.encode(randomBlob(MIB / 4), n); // warm up the JIT
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         EncodedBlob encoded = encoder.encode(blob, n);
-        report("encode " + label, start);
+        report("encode " + label, start, cpu);
 
         int k = encoded.config().sliversForReconstruction();
         List<Sliver> last = new ArrayList<>(encoded.primarySlivers().subList(n - k, n));
+        cpu = processCpuNanos();
         start = System.nanoTime();
         byte[] decoded = new BlobDecoder().decode(encoded.metadata(), last);
-        report("decode " + label + " from the last " + k + " primary slivers", start);
+        report("decode " + label + " from the last " + k + " primary slivers", start, cpu);
         assertThat(decoded).isEqualTo(blob);
     }
 
