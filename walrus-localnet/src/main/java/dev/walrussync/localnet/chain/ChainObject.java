@@ -7,6 +7,7 @@ import dev.walrussync.walrus.sui.ObjectRef;
 import dev.walrussync.walrus.sui.StructTag;
 import dev.walrussync.walrus.sui.SuiAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -96,7 +97,7 @@ public record ChainObject(
         owner.writeTo(tail);
         previousTransaction.writeTo(tail);
         tail.u64(storageRebate);
-        return java.util.Arrays.copyOfRange(full, 1, full.length - tail.size());
+        return Arrays.copyOfRange(full, 1, full.length - tail.size());
     }
 
     /** Size in bytes used for storage charges: the object's BCS. */

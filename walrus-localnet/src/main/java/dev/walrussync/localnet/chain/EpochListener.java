@@ -5,6 +5,8 @@ package dev.walrussync.localnet.chain;
 public interface EpochListener {
     /**
      * Called once per epoch change, in order, on the thread that advanced the epoch, after the change is durable.
+     * Listeners may read the chain and make calls on it from this thread, but must not wait for another thread
+     * that writes to the chain.
      *
      * @param previousEpoch the epoch that ended
      * @param newEpoch the epoch that started

@@ -153,17 +153,6 @@ final class Execution {
         senderBalances.put(coinType, amount);
     }
 
-    /** The objects that will be written, in ID order (every touched object that is live at the end and changed). */
-    List<Working> toWrite() {
-        List<Working> out = new ArrayList<>();
-        for (Working w : objects.values()) {
-            if (!w.removed && (w.changed() || w.forceWrite)) {
-                out.add(w);
-            }
-        }
-        return out;
-    }
-
     /** The Lamport version: one more than the highest version among the objects loaded. */
     long lamportVersion(long atLeast) {
         long max = atLeast;

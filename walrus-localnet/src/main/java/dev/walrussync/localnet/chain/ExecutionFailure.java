@@ -29,21 +29,20 @@ public record ExecutionFailure(String kind, String description, int command, Mov
     /**
      * The message Sui GraphQL puts in {@code executionError.message}: {@code "Error in 1st command, from
      * '0x…::module::function' (instruction N), abort code: C"} for aborts, {@code "Error in 2nd command, <text>"}
-     * for other command errors, or the bare text.
+     * for other command errors, or the bare text when no command is to blame (without the prefix for aborts too).
      */
     public String message() {
-        if (command < 0) {
-            return description;
+        StringBuilder message = new StringBuilder();
+        if (command >= 0) {
+            int n = command + 1;
+            String suffix = switch (n % 10) {
+                case 1 -> n % 100 != 11 ? "st" : "th";
+                case 2 -> n % 100 != 12 ? "nd" : "th";
+                case 3 -> n % 100 != 13 ? "rd" : "th";
+                default -> "th";
+            };
+            message.append("Error in ").append(n).append(suffix).append(" command, ");
         }
-        int n = command + 1;
-        String suffix = switch (n % 10) {
-            case 1 -> n % 100 != 11 ? "st" : "th";
-            case 2 -> n % 100 != 12 ? "nd" : "th";
-            case 3 -> n % 100 != 13 ? "rd" : "th";
-            default -> "th";
-        };
-        StringBuilder message =
-                new StringBuilder("Error in ").append(n).append(suffix).append(" command, ");
         if (abort == null) {
             return message.append(description).toString();
         }

@@ -1,7 +1,10 @@
 package dev.walrussync.localnet.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.walrussync.walrus.bcs.BcsWriter;
 import dev.walrussync.walrus.encoding.BlobId;
+import dev.walrussync.walrus.encoding.EncodingConfig;
 import dev.walrussync.walrus.sui.Blake2b256;
 import dev.walrussync.walrus.sui.Digest;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
@@ -26,12 +29,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +63,9 @@ public final class LocalChain implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<EpochListener> epochListeners = new CopyOnWriteArrayList<>();
     private final List<TransactionListener> transactionListeners = new CopyOnWriteArrayList<>();
-    private final Object notifyLock = new Object();
+    private final ReentrantLock notifyLock = new ReentrantLock();
     private volatile ScheduledFuture<?> epochClock;
+    private volatile ScheduledExecutorService ownScheduler;
     private Digest genesisDigest;
 
     private LocalChain(ChainConfig config, Clock clock, ChainLog log) {
@@ -82,13 +90,17 @@ public final class LocalChain implements AutoCloseable {
             LocalChain chain = new LocalChain(config, clock, log);
             List<byte[]> records = log.readAll();
             if (records.isEmpty()) {
+                log.append(chain.header());
                 chain.commit(chain.genesis());
             } else {
-                for (byte[] record : records) {
+                chain.checkHeader(records.getFirst());
+                for (byte[] record : records.subList(1, records.size())) {
                     chain.state.apply(chain.codec.decode(record));
                 }
+                if (chain.state.checkpoints.isEmpty()) {
+                    chain.commit(chain.genesis());
+                }
                 chain.genesisDigest = chain.state.checkpoints.getFirst().digest();
-                chain.checkDeployment();
                 LOG.info(
                         "local chain reopened from {}: {} transaction(s), epoch {}",
                         dataDir,
@@ -109,15 +121,32 @@ public final class LocalChain implements AutoCloseable {
         return chain;
     }
 
-    private void checkDeployment() {
-        ChainObject system = state.liveObject(config.systemObjectId());
-        if (system == null
-                || !(system.data() instanceof SystemData data)
-                || !data.packageId().equals(config.walrusPackageId())
-                || state.liveObject(config.walPackageId()) == null
-                || state.liveObject(config.walrusOriginalPackageId()) == null) {
-            throw new IllegalStateException(
-                    "the chain in this folder was made for other Walrus packages or another system object");
+    private static final String LOG_FORMAT = "walrus-localnet-chain/1";
+
+    /** The log's first record: the format and the deployment the chain was made for. */
+    private byte[] header() {
+        ObjectNode header = Json.object();
+        header.put("format", LOG_FORMAT);
+        header.put("walrusPackage", config.walrusPackageId().toString());
+        header.put("walrusOriginalPackage", config.walrusOriginalPackageId().toString());
+        header.put("walCoinType", config.walCoinType().toString());
+        header.put("systemObject", config.systemObjectId().toString());
+        try {
+            return Json.MAPPER.writeValueAsBytes(header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkHeader(byte[] record) throws IOException {
+        JsonNode found = Json.MAPPER.readTree(record);
+        JsonNode expected = Json.MAPPER.readTree(header());
+        if (!LOG_FORMAT.equals(found.path("format").asText())) {
+            throw new IOException("not a local chain log (format " + found.path("format") + ")");
+        }
+        if (!found.equals(expected)) {
+            throw new IllegalStateException("the chain in this folder was made for another deployment: " + found
+                    + "; this configuration is " + expected);
         }
     }
 
@@ -242,7 +271,8 @@ public final class LocalChain implements AutoCloseable {
         TransactionData tx = decode(transactionBcs);
         verifySignatures(tx, transactionBcs, signatures);
         Digest digest = TransactionData.digestOf(transactionBcs);
-        synchronized (notifyLock) {
+        notifyLock.lock();
+        try {
             TransactionRecord committed;
             ExecutedTransaction result;
             lock.writeLock().lock();
@@ -262,6 +292,8 @@ public final class LocalChain implements AutoCloseable {
             }
             notifyCommitted(committed);
             return result;
+        } finally {
+            notifyLock.unlock();
         }
     }
 
@@ -343,7 +375,8 @@ public final class LocalChain implements AutoCloseable {
             Function<EpochInfo, EpochInfo> newEpoch,
             Function<Execution, T> body)
             throws ChainCallException {
-        synchronized (notifyLock) {
+        notifyLock.lock();
+        try {
             T result;
             TransactionRecord committed;
             EpochInfo previous;
@@ -387,6 +420,8 @@ public final class LocalChain implements AutoCloseable {
                 }
             }
             return result;
+        } finally {
+            notifyLock.unlock();
         }
     }
 
@@ -424,8 +459,7 @@ public final class LocalChain implements AutoCloseable {
             SystemStateInner inner = WalrusLogic.inner(walrus.systemInner(ex, system));
             long encodedSize;
             try {
-                encodedSize = dev.walrussync.walrus.encoding.EncodingConfig.forShards(inner.nShards())
-                        .encodedLength(size);
+                encodedSize = EncodingConfig.forShards(inner.nShards()).encodedLength(size);
             } catch (RuntimeException e) {
                 encodedSize = encodedLength;
             }
@@ -662,12 +696,31 @@ public final class LocalChain implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Advances epochs on the clock with a scheduler of its own (one daemon thread), checking every {@code
+     * pollInterval}; stopped by {@link #close()} or {@link #stopEpochClock()}.
+     */
+    public void startEpochClock(Duration pollInterval) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "local-chain-epoch-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        startEpochClock(scheduler, pollInterval);
+        ownScheduler = scheduler;
+    }
+
     /** Stops the epoch clock, if running. */
     public void stopEpochClock() {
         ScheduledFuture<?> running = epochClock;
         if (running != null) {
             running.cancel(false);
             epochClock = null;
+        }
+        ScheduledExecutorService scheduler = ownScheduler;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            ownScheduler = null;
         }
     }
 
@@ -715,7 +768,7 @@ public final class LocalChain implements AutoCloseable {
 
     // --------------------------------------------------------------------------------------------- reads
 
-    private <T> T read(java.util.function.Supplier<T> reader) {
+    private <T> T read(Supplier<T> reader) {
         lock.readLock().lock();
         try {
             return reader.get();
@@ -853,7 +906,7 @@ public final class LocalChain implements AutoCloseable {
     /** Every blob ID with at least one live blob object whose storage has not ended by {@code epoch}. */
     public Map<BlobId, OptionalLong> activeBlobs(long epoch) {
         return read(() -> {
-            Map<BlobId, OptionalLong> out = new java.util.TreeMap<>();
+            Map<BlobId, OptionalLong> out = new TreeMap<>();
             for (ChainObject object : state.live.values()) {
                 if (object.data() instanceof BlobData blob && epoch < blob.endEpoch()) {
                     out.merge(blob.blobId(), blob.certifiedEpoch(), (a, b) -> a.isPresent() ? a : b);

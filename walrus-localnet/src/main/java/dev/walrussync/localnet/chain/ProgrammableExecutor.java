@@ -23,9 +23,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -65,16 +65,41 @@ final class ProgrammableExecutor {
         TRANSFER
     }
 
+    /** A value in an input or result slot. */
     private sealed interface Value permits ObjVal, PureVal, PrimVal, WithdrawVal {}
 
+    /**
+     * An object, by ID; its state lives in the {@link Execution}.
+     *
+     * @param id the object ID
+     */
     private record ObjVal(SuiAddress id) implements Value {}
 
+    /**
+     * A pure input's BCS bytes, typed only when a command uses them.
+     *
+     * @param bytes the bytes
+     */
     private record PureVal(byte[] bytes) implements Value {}
 
+    /**
+     * A typed non-object value a function returned, such as a {@code String}.
+     *
+     * @param type its type
+     * @param bcs its BCS
+     * @param text its JSON text, or {@code null}
+     */
     private record PrimVal(TypeTag type, byte[] bcs, String text) implements Value {}
 
+    /**
+     * A withdrawal from the sender's address balance.
+     *
+     * @param amount the reserved amount
+     * @param coinType the coin type
+     */
     private record WithdrawVal(long amount, TypeTag coinType) implements Value {}
 
+    /** An input or result slot: its value ({@code null} once taken) and how the transaction holds it. */
     private static final class Slot {
         Value value;
         final Kind kind;
@@ -136,7 +161,6 @@ final class ProgrammableExecutor {
             }
         }
         checkExpiration(tx.expiration());
-        long epoch = state.currentEpoch().epochId();
 
         // Duplicate object inputs.
         Set<SuiAddress> seen = new HashSet<>();
@@ -261,9 +285,6 @@ final class ProgrammableExecutor {
                 checkOwned(gasRefs.get(i), gasCoins.get(i), tx.gasData().owner());
             }
         }
-        if (epoch < 0) {
-            throw new IllegalStateException("negative epoch");
-        }
         return new Checked(tx, inputObjects, gasCoins, mockGas);
     }
 
@@ -286,7 +307,7 @@ final class ProgrammableExecutor {
         }
     }
 
-    private static void checkRange(long epoch, java.util.Optional<Long> min, java.util.Optional<Long> max)
+    private static void checkRange(long epoch, Optional<Long> min, Optional<Long> max)
             throws TransactionRejectedException {
         if (min.isPresent() && Long.compareUnsigned(epoch, min.get()) < 0) {
             throw new TransactionRejectedException(SuiErrors.transactionExpired());
@@ -865,7 +886,7 @@ final class ProgrammableExecutor {
                         String key = string(1, arg(call, 1));
                         String value = walrus.removeMetadataIfExists(ex, blob, key);
                         BcsWriter bcs = new BcsWriter();
-                        bcs.option(java.util.Optional.ofNullable(value), BcsWriter::string);
+                        bcs.option(Optional.ofNullable(value), BcsWriter::string);
                         TypeTag option =
                                 new StructTag(SuiAddress.MOVE_STDLIB, "option", "Option", List.of(STRING)).toTypeTag();
                         return List.of(new Slot(new PrimVal(option, bcs.toByteArray(), value), Kind.RESULT));
@@ -953,17 +974,5 @@ final class ProgrammableExecutor {
 
     private static boolean isString(TypeTag type) {
         return type.equals(STRING);
-    }
-
-    /** The IDs of the objects a transaction names (inputs and gas), for diagnostics. */
-    static Set<SuiAddress> objectIds(TransactionData tx) {
-        Set<SuiAddress> ids = new LinkedHashSet<>();
-        for (CallArg input : tx.transaction().inputs()) {
-            if (input instanceof CallArg.ObjectInput o) {
-                ids.add(o.arg().objectId());
-            }
-        }
-        tx.gasData().payment().forEach(r -> ids.add(r.objectId()));
-        return ids;
     }
 }

@@ -325,4 +325,29 @@ class GraphQlExecutionTest {
                     .contains("Gas price 999 under reference gas price (RGP) 1000");
         }
     }
+
+    @Test
+    void aMergeFollowedByAnAbortingExtendLeavesBothCoinsAsTheyWere() throws Exception {
+        try (TestNet net = TestNet.oracle()) {
+            JsonNode response = net.execute(Ed25519Keypair.fromSeed(Oracle.SEED), Oracle.GAS_COIN, 10_000_000, b -> {
+                var walA = b.object(Oracle.WAL_COIN);
+                b.mergeCoins(walA, List.of(b.object(Oracle.WAL_COIN_2)));
+                b.extendBlob(ChainConfig.MAINNET_WALRUS_PACKAGE, net.system(), Oracle.BLOB, 60, walA);
+            });
+            JsonNode effects = response.at("/data/executeTransaction/effects");
+            assertThat(effects.get("status").asText()).isEqualTo("FAILURE");
+            assertThat(effects.at("/executionError/message").asText()).startsWith("Error in 2nd command, ");
+            CoinData walA = (CoinData)
+                    net.chain.object(Oracle.WAL_COIN.objectId()).orElseThrow().data();
+            CoinData walB = (CoinData)
+                    net.chain.object(Oracle.WAL_COIN_2.objectId()).orElseThrow().data();
+            assertThat(walA.balance()).isEqualTo(Oracle.WAL_BALANCE);
+            assertThat(walB.balance()).isEqualTo(Oracle.WAL_2_BALANCE);
+            assertThat(net.chain
+                            .object(Oracle.WAL_COIN_2.objectId())
+                            .orElseThrow()
+                            .version())
+                    .isEqualTo(effects.get("lamportVersion").asLong());
+        }
+    }
 }

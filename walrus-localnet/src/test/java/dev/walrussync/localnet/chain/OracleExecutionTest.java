@@ -45,4 +45,61 @@ class OracleExecutionTest {
             assertThat(wal.balance()).isEqualTo(Oracle.WAL_BALANCE - units * Oracle.STORAGE_PRICE * 5);
         }
     }
+
+    @Test
+    void redeemingFromTheAddressBalanceMovesTheReservationIntoACoinThatPaysTheExtension() throws Exception {
+        try (LocalChain chain = chain()) {
+            ExecutedTransaction result =
+                    chain.execute(Oracle.txBytes(Oracle.REDEEM_EXTEND), Oracle.signatures(Oracle.REDEEM_EXTEND));
+            assertThat(chain.addressBalance(Oracle.SENDER, Oracle.WAL)).isEqualTo(Oracle.ADDRESS_WAL - 2_000_000_000L);
+            ObjectChange created = result.effects().changes().stream()
+                    .filter(ObjectChange::idCreated)
+                    .findFirst()
+                    .orElseThrow();
+            ChainObject coin = chain.object(created.id()).orElseThrow();
+            assertThat(coin.owner()).isEqualTo(new Owner.AddressOwner(Oracle.SENDER));
+            assertThat(((CoinData) coin.data()).balance()).isEqualTo(2_000_000_000L - 63 * Oracle.STORAGE_PRICE * 5);
+            assertThat(((BlobData) chain.object(Oracle.BLOB.objectId())
+                                    .orElseThrow()
+                                    .data())
+                            .endEpoch())
+                    .isEqualTo(Oracle.BLOB_END_EPOCH + 5);
+        }
+    }
+
+    @Test
+    void splittingWalAndSplittingTheGasCoinSendTheAmountsToTheRecipient() throws Exception {
+        try (LocalChain chain = chain()) {
+            chain.execute(Oracle.txBytes(Oracle.SPLIT), Oracle.signatures(Oracle.SPLIT));
+            assertThat(chain.coinBalance(Oracle.RECIPIENT, Oracle.WAL)).isEqualTo(1_000_000_000L);
+            assertThat(chain.coinBalance(Oracle.SENDER, Oracle.WAL))
+                    .isEqualTo(Oracle.WAL_BALANCE + Oracle.WAL_2_BALANCE - 1_000_000_000L);
+        }
+        try (LocalChain chain = chain()) {
+            ExecutedTransaction result =
+                    chain.execute(Oracle.txBytes(Oracle.GAS_TRANSFER), Oracle.signatures(Oracle.GAS_TRANSFER));
+            assertThat(chain.coinBalance(Oracle.RECIPIENT, ChainTypes.SUI)).isEqualTo(100_000_000L);
+            assertThat(chain.coinBalance(Oracle.SENDER, ChainTypes.SUI))
+                    .isEqualTo(Oracle.GAS_BALANCE
+                            - 100_000_000L
+                            - result.effects().gas().netCharge());
+        }
+    }
+
+    @Test
+    void mergingThenExtendingByFiftyTwoPaysFromBothCoinsAndDeletesTheSource() throws Exception {
+        try (LocalChain chain = chain()) {
+            chain.execute(Oracle.txBytes(Oracle.MERGE_EXTEND), Oracle.signatures(Oracle.MERGE_EXTEND));
+            assertThat(chain.object(Oracle.WAL_COIN_2.objectId())).isEmpty();
+            CoinData merged = (CoinData)
+                    chain.object(Oracle.WAL_COIN.objectId()).orElseThrow().data();
+            assertThat(merged.balance())
+                    .isEqualTo(Oracle.WAL_BALANCE + Oracle.WAL_2_BALANCE - 63 * Oracle.STORAGE_PRICE * 52);
+            assertThat(((BlobData) chain.object(Oracle.BLOB.objectId())
+                                    .orElseThrow()
+                                    .data())
+                            .endEpoch())
+                    .isEqualTo(Oracle.EPOCH + 53);
+        }
+    }
 }

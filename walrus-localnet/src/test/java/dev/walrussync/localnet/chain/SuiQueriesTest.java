@@ -412,4 +412,33 @@ class SuiQueriesTest {
             assertThat(response.at("/errors/0/message").asText()).contains("payload is too large");
         }
     }
+
+    @Test
+    void theSystemStateListsTheCommitteeWithNamesUrlsKeysAndShards() throws Exception {
+        try (TestNet net = TestNet.oracle()) {
+            net.chain.updateCommittee(List.of(new StorageNodeInfo(
+                    "node-0",
+                    dev.walrussync.walrus.sui.SuiAddress.parse("0x" + "a0".repeat(32)),
+                    "http://127.0.0.1:9185",
+                    new byte[] {1, 2, 3},
+                    new byte[] {4, 5},
+                    List.of(0, 1, 2),
+                    3)));
+            long version = 3;
+            String versionBcs = Base64.getEncoder()
+                    .encodeToString(new dev.walrussync.walrus.bcs.BcsWriter()
+                            .u64(version)
+                            .toByteArray());
+            JsonNode inner = net.graphQl(
+                            WALRUS_SYSTEM, Map.of("system", Oracle.SYSTEM.toString(), "versionBcs", versionBcs))
+                    .at("/data/object/dynamicField/value/json");
+            JsonNode node = inner.at("/nodes/0");
+            assertThat(node.get("name").asText()).isEqualTo("node-0");
+            assertThat(node.get("network_address").asText()).isEqualTo("http://127.0.0.1:9185");
+            assertThat(node.at("/public_key/bytes").asText()).isEqualTo("AQID");
+            assertThat(node.get("shard_ids")).hasSize(3);
+            assertThat(inner.at("/committee/members/0/weight").asInt()).isEqualTo(3);
+            assertThat(inner.at("/committee/members/0/node_id").asText()).isEqualTo("0x" + "a0".repeat(32));
+        }
+    }
 }

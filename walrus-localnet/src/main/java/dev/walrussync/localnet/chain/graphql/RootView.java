@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The root of {@code Query} and {@code Mutation}. */
 final class RootView {
@@ -123,7 +124,7 @@ final class RootView {
         return new ChainViews.ServiceConfigView();
     }
 
-    private java.util.Optional<TransactionRecord> transactionRecord(String digest) {
+    private Optional<TransactionRecord> transactionRecord(String digest) {
         Digest parsed;
         try {
             parsed = Digest.parse(digest);

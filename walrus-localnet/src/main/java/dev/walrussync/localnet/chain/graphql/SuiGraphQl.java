@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ public final class SuiGraphQl {
         while (literal.find()) {
             size -= literal.group(1).length();
         }
-        Set<String> excluded = new java.util.HashSet<>();
+        Set<String> excluded = new HashSet<>();
         Matcher m = TX_VARIABLE.matcher(query);
         while (m.find()) {
             excluded.add(m.group(1));
