@@ -57,6 +57,12 @@ final class LocalnetCommand implements Callable<Integer> {
     @Option(names = "--node-processes", description = "Run every storage node as its own OS process.")
     boolean nodeProcesses;
 
+    @Option(
+            names = "--max-body-size",
+            paramLabel = "SIZE",
+            description = "Largest blob the publisher accepts, e.g. 64MiB (default: 10MiB, as Walrus).")
+    String maxBodySize;
+
     @Override
     public Integer call() throws Exception {
         if (dir == null) {
@@ -67,6 +73,9 @@ final class LocalnetCommand implements Callable<Integer> {
                 .withEpochDuration(parseDuration(epochDuration))
                 .withPort(port)
                 .withNodeProcesses(nodeProcesses);
+        if (maxBodySize != null) {
+            options = options.withMaxBodySize(Format.parseBytes(maxBodySize));
+        }
         LocalWalrusNetwork net = LocalWalrusNetwork.start(options, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

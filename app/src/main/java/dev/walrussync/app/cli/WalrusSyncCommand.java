@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             RepairCommand.class,
             LocalnetCommand.class,
             BenchCommand.class,
+            BlobIdCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -93,6 +93,10 @@ public final class LocalWalrusNetwork implements AutoCloseable {
             return new Options(dir, n, s, epochDuration, port, nodeProcesses, maxBodySize);
         }
 
+        public Options withMaxBodySize(long bytes) {
+            return new Options(dir, nodes, shards, epochDuration, port, nodeProcesses, bytes);
+        }
+
         public Options withEpochDuration(Duration d) {
             return new Options(dir, nodes, shards, d, port, nodeProcesses, maxBodySize);
         }
