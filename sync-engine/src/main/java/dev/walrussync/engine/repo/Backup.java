@@ -237,14 +237,13 @@ public final class Backup {
 
     private CompletableFuture<@Nullable TreeNode> visitDirectory(
             Path dir, String name, String folder, String rel, ExcludeRules rules, FileMeta meta) {
-        ExcludeRules here = rules;
-        Path ignoreFile = dir.resolve(ExcludeRules.IGNORE_FILE_NAME);
-        if (Files.isRegularFile(ignoreFile)) {
-            try {
-                here = rules.withIgnoreFile(rel, Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                warnings.add(ignoreFile + ": cannot read the exclude rules: " + e.getMessage());
-            }
+        ExcludeRules here;
+        try {
+            here = withIgnoreFileOf(dir, rel, rules);
+        } catch (IOException e) {
+            warnings.add(dir.resolve(ExcludeRules.IGNORE_FILE_NAME) + ": cannot read the exclude rules: "
+                    + e.getMessage());
+            here = rules;
         }
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -503,11 +502,7 @@ public final class Backup {
             if (meta.kind() == FileMeta.Kind.FILE) {
                 progress.scanned(meta.size());
             } else if (meta.kind() == FileMeta.Kind.DIRECTORY) {
-                ExcludeRules here = rules;
-                Path ignoreFile = path.resolve(ExcludeRules.IGNORE_FILE_NAME);
-                if (Files.isRegularFile(ignoreFile)) {
-                    here = rules.withIgnoreFile(rel, Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
-                }
+                ExcludeRules here = withIgnoreFileOf(path, rel, rules);
                 try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
                     for (Path child : entries) {
                         String childName = child.getFileName().toString();
@@ -522,6 +517,15 @@ public final class Backup {
         } catch (IOException | RuntimeException e) {
             // The backup itself reports unreadable paths; the scan only estimates totals.
         }
+    }
+
+    /** The rules for a directory's children: its parent's, plus its own {@code .walrusignore} if it has one. */
+    private static ExcludeRules withIgnoreFileOf(Path dir, String rel, ExcludeRules rules) throws IOException {
+        Path ignoreFile = dir.resolve(ExcludeRules.IGNORE_FILE_NAME);
+        if (!Files.isRegularFile(ignoreFile)) {
+            return rules;
+        }
+        return rules.withIgnoreFile(rel, Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
     }
 
     private static ThreadFactory named(String prefix) {
