@@ -342,7 +342,14 @@ public final class WalrusDaemon implements AutoCloseable {
         }
         byte[] body = readBody(ex, config.maxQuiltBodySize());
         if (body == null) {
-            text(ex, 413, "Failed to buffer the request body: length limit exceeded");
+            // Walrus reads the form through the body limit and turns every multipart error, this one included,
+            // into MALFORMED_REQUEST (put_quilt maps parse_multipart_quilt's anyhow error), not axum's 413.
+            error(
+                    ex,
+                    DaemonResponses.error(
+                            ApiStatusCode.INVALID_ARGUMENT,
+                            "MALFORMED_REQUEST",
+                            "the request is malformed: failed to parse multipart form: length limit exceeded"));
             return;
         }
         List<QuiltStoreBlob> blobs;
