@@ -241,8 +241,8 @@ public final class Backup {
         try {
             here = withIgnoreFileOf(dir, rel, rules);
         } catch (IOException e) {
-            warnings.add(dir.resolve(ExcludeRules.IGNORE_FILE_NAME) + ": cannot read the exclude rules: "
-                    + e.getMessage());
+            warnings.add(
+                    dir.resolve(ExcludeRules.IGNORE_FILE_NAME) + ": cannot read the exclude rules: " + e.getMessage());
             here = rules;
         }
         List<Path> children = new ArrayList<>();

@@ -539,6 +539,24 @@ public final class LocalChain implements AutoCloseable {
     }
 
     /**
+     * Sets one attribute of a blob ({@code blob::insert_or_update_metadata_pair}), as its owner, creating the
+     * blob's {@code metadata} dynamic field if it has none.
+     *
+     * @throws ChainCallException if there is no such blob or it is not owned by an address
+     */
+    public ChainObject insertOrUpdateBlobAttribute(SuiAddress blobObjectId, String key, String value)
+            throws ChainCallException {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        SuiAddress owner = ownerOf(blobObjectId, types.blob());
+        localCall(TransactionRecord.Kind.LOCAL_CALL, owner, ex -> {
+            walrus.insertOrUpdateMetadata(ex, ex.loadForWrite(blobObjectId), key, value);
+            return null;
+        });
+        return object(blobObjectId).orElseThrow();
+    }
+
+    /**
      * Moves an address-owned coin, blob or storage object to {@code recipient}, as its owner.
      *
      * @throws ChainCallException if the object is missing, not address-owned, or not transferable

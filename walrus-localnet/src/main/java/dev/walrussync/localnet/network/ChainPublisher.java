@@ -54,9 +54,20 @@ public final class ChainPublisher implements PublisherChain {
     }
 
     @Override
-    public Optional<ChainBlob> certifiedBlob(BlobId blobId) {
+    public Optional<ChainBlob> certifiedPermanentBlob(BlobId blobId) {
         return chain.blobStatus(blobId).active().stream()
-                .filter(BlobObjectStatus::isCertified)
+                .filter(o -> o.isCertified() && !o.deletable())
+                .max(Comparator.comparingLong(BlobObjectStatus::endEpoch))
+                .flatMap(o -> chain.object(o.objectId()))
+                .map(o -> toChainBlob(o, 0));
+    }
+
+    @Override
+    public Optional<ChainBlob> ownedCertifiedBlob(BlobId blobId, boolean deletable) {
+        return chain.blobStatus(blobId).active().stream()
+                .filter(o -> o.isCertified()
+                        && o.deletable() == deletable
+                        && publisher.equals(o.owner().addressOwner()))
                 .max(Comparator.comparingLong(BlobObjectStatus::endEpoch))
                 .flatMap(o -> chain.object(o.objectId()))
                 .map(o -> toChainBlob(o, 0));
@@ -138,6 +149,15 @@ public final class ChainPublisher implements PublisherChain {
             chain.transferObject(SuiAddress.parse(objectId), SuiAddress.parse(recipient));
         } catch (ChainCallException e) {
             throw new ChainException("transferring " + objectId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setAttribute(String objectId, String key, String value) throws ChainException {
+        try {
+            chain.insertOrUpdateBlobAttribute(SuiAddress.parse(objectId), key, value);
+        } catch (ChainCallException e) {
+            throw new ChainException("setting attribute " + key + " on " + objectId + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -57,6 +57,8 @@ public final class LocalWalrusNetwork implements AutoCloseable {
      * @param dir where its state lives
      * @param port the publisher/aggregator port (0 for an ephemeral one; Walrus's default is 31415)
      * @param nodeProcesses whether each storage node runs as its own OS process
+     * @param maxBodySize the largest blob the publisher accepts
+     * @param maxConcurrentStores stores (blobs and quilts) the publisher serves at once; more get a 429
      */
     public record Options(
             Path dir,
@@ -65,7 +67,8 @@ public final class LocalWalrusNetwork implements AutoCloseable {
             Duration epochDuration,
             int port,
             boolean nodeProcesses,
-            long maxBodySize) {
+            long maxBodySize,
+            int maxConcurrentStores) {
         public Options {
             if (nodes < 1 || shards < nodes) {
                 throw new IllegalArgumentException(
@@ -78,19 +81,27 @@ public final class LocalWalrusNetwork implements AutoCloseable {
         }
 
         public static Options defaults(Path dir) {
-            return new Options(dir, 4, 10, Duration.ofMinutes(10), 0, false, WalrusDaemon.Config.DEFAULT_MAX_BODY_SIZE);
+            return new Options(
+                    dir,
+                    4,
+                    10,
+                    Duration.ofMinutes(10),
+                    0,
+                    false,
+                    WalrusDaemon.Config.DEFAULT_MAX_BODY_SIZE,
+                    WalrusDaemon.Config.DEFAULT_MAX_CONCURRENT_STORES);
         }
 
         public Options withPort(int p) {
-            return new Options(dir, nodes, shards, epochDuration, p, nodeProcesses, maxBodySize);
+            return new Options(dir, nodes, shards, epochDuration, p, nodeProcesses, maxBodySize, maxConcurrentStores);
         }
 
         public Options withNodeProcesses(boolean b) {
-            return new Options(dir, nodes, shards, epochDuration, port, b, maxBodySize);
+            return new Options(dir, nodes, shards, epochDuration, port, b, maxBodySize, maxConcurrentStores);
         }
 
         public Options withShape(int n, int s) {
-            return new Options(dir, n, s, epochDuration, port, nodeProcesses, maxBodySize);
+            return new Options(dir, n, s, epochDuration, port, nodeProcesses, maxBodySize, maxConcurrentStores);
         }
 
         public Options withMaxBodySize(long bytes) {
@@ -98,7 +109,15 @@ public final class LocalWalrusNetwork implements AutoCloseable {
         }
 
         public Options withEpochDuration(Duration d) {
-            return new Options(dir, nodes, shards, d, port, nodeProcesses, maxBodySize);
+            return new Options(dir, nodes, shards, d, port, nodeProcesses, maxBodySize, maxConcurrentStores);
+        }
+
+        public Options withMaxBodySize(long bytes) {
+            return new Options(dir, nodes, shards, epochDuration, port, nodeProcesses, bytes, maxConcurrentStores);
+        }
+
+        public Options withMaxConcurrentStores(int stores) {
+            return new Options(dir, nodes, shards, epochDuration, port, nodeProcesses, maxBodySize, stores);
         }
     }
 
@@ -210,7 +229,8 @@ public final class LocalWalrusNetwork implements AutoCloseable {
                     new WalrusDaemon.Config(
                             options.port(),
                             options.maxBodySize(),
-                            8,
+                            WalrusDaemon.Config.DEFAULT_MAX_QUILT_BODY_SIZE,
+                            options.maxConcurrentStores(),
                             256,
                             options.shards(),
                             committee,

@@ -14,8 +14,17 @@ public interface PublisherChain {
 
     int maxEpochsAhead();
 
-    /** The certified, unexpired Blob object for a blob ID with the latest end epoch, if any. */
-    Optional<ChainBlob> certifiedBlob(BlobId blobId);
+    /**
+     * The certified, unexpired permanent Blob object for a blob ID with the latest end epoch, if any: what makes
+     * storage nodes report the blob's status as a certified {@code permanent} one.
+     */
+    Optional<ChainBlob> certifiedPermanentBlob(BlobId blobId);
+
+    /**
+     * A certified, unexpired Blob object for a blob ID that the publisher itself owns, with the given persistence,
+     * with the latest end epoch, if any: what {@code reuse_resources} can reuse.
+     */
+    Optional<ChainBlob> ownedCertifiedBlob(BlobId blobId, boolean deletable);
 
     /** A Blob object by its Sui object ID. */
     Optional<ChainBlob> blobObject(String objectId);
@@ -36,6 +45,9 @@ public interface PublisherChain {
 
     /** Transfers a Blob object from the publisher to an address. */
     void transfer(String objectId, String recipient) throws ChainException;
+
+    /** Sets an attribute (a key of the blob's {@code metadata} dynamic field) on a Blob object the publisher owns. */
+    void setAttribute(String objectId, String key, String value) throws ChainException;
 
     /**
      * A Blob object as the chain holds it.
