@@ -104,10 +104,6 @@ public final class LocalWalrusNetwork implements AutoCloseable {
             return new Options(dir, n, s, epochDuration, port, nodeProcesses, maxBodySize, maxConcurrentStores);
         }
 
-        public Options withMaxBodySize(long bytes) {
-            return new Options(dir, nodes, shards, epochDuration, port, nodeProcesses, bytes);
-        }
-
         public Options withEpochDuration(Duration d) {
             return new Options(dir, nodes, shards, d, port, nodeProcesses, maxBodySize, maxConcurrentStores);
         }
