@@ -51,13 +51,13 @@ public final class IndexDatabase implements AutoCloseable {
         this.findChunk = connection.prepareStatement(
                 "SELECT c.type, c.compression, c.offset, c.length, c.plain_length, p.blob_id"
                         + " FROM chunks c JOIN packs p ON p.id = c.pack_id WHERE c.id = ?");
-        this.findLatestVersion = connection.prepareStatement(VERSION_QUERY + " LIMIT 1");
+        this.findLatestVersion = connection.prepareStatement(VERSION_QUERY);
     }
 
     private static final String VERSION_QUERY =
             "SELECT v.file_id, v.size, v.mtime_ns, v.ctime_ns, v.file_key, v.mode, v.chunks, v.snapshot_id"
                     + " FROM versions v JOIN files f ON f.id = v.file_id JOIN folders d ON d.id = f.folder_id"
-                    + " WHERE d.path = ? AND f.path = ? ORDER BY v.id DESC";
+                    + " WHERE d.path = ? AND f.path = ? ORDER BY v.id DESC LIMIT 1";
 
     /** Opens (creating if needed) the index file and brings its schema up to date. */
     public static IndexDatabase open(Path file, Clock clock) throws IndexException {
@@ -291,22 +291,6 @@ public final class IndexDatabase implements AutoCloseable {
         }
     }
 
-    /** IDs of every chunk of a type. */
-    public synchronized List<ChunkId> chunkIds(ChunkType type) throws IndexException {
-        List<ChunkId> result = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT id FROM chunks WHERE type = ?")) {
-            ps.setInt(1, type.code());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(ChunkId.of(rs.getBytes(1)));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw failure("list chunks", e);
-        }
-    }
-
     /** Blob IDs of every pack the index knows. */
     public synchronized Set<BlobId> packBlobIds() throws IndexException {
         Set<BlobId> result = new HashSet<>();
@@ -528,23 +512,6 @@ public final class IndexDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure("look up the last version of " + path, e);
-        }
-    }
-
-    /** Every recorded version of one file, newest first. */
-    public synchronized List<FileVersion> versions(String folder, String path) throws IndexException {
-        List<FileVersion> result = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(VERSION_QUERY)) {
-            ps.setString(1, folder);
-            ps.setString(2, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(versionOf(rs));
-                }
-            }
-            return result;
-        } catch (SQLException e) {
-            throw failure("list the versions of " + path, e);
         }
     }
 
