@@ -33,6 +33,9 @@ final class LocalnetCommand implements Callable<Integer> {
     @ParentCommand
     WalrusSyncCommand root;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the network's state (required).")
     Path dir;
 
@@ -66,7 +69,8 @@ final class LocalnetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (dir == null) {
-            throw new IllegalArgumentException("give the network's folder with --dir DIR");
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "give the network's folder with --dir DIR");
         }
         LocalWalrusNetwork.Options options = LocalWalrusNetwork.Options.defaults(dir.toAbsolutePath())
                 .withShape(nodes, shards)
