@@ -8,10 +8,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
-/** Argon2id (version 0x13) from Bouncy Castle, turning a passphrase into a 32-byte key-encryption key. */
+/** Argon2id (version 0x13, {@link Argon2idFunction}), turning a passphrase into a 32-byte key-encryption key. */
 final class Argon2id {
     static final int OUTPUT_LENGTH = 32;
 
@@ -27,23 +25,18 @@ final class Argon2id {
      */
     static byte[] derive(char[] passphrase, byte[] salt, Argon2Params params) {
         byte[] password = utf8(nfc(passphrase));
-        Argon2Parameters.Builder builder = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withSalt(salt)
-                .withMemoryAsKB(params.memoryKiB())
-                .withIterations(params.iterations())
-                .withParallelism(params.parallelism());
-        Argon2Parameters parameters = builder.build();
         try {
-            Argon2BytesGenerator generator = new Argon2BytesGenerator();
-            generator.init(parameters);
-            byte[] out = new byte[OUTPUT_LENGTH];
-            generator.generateBytes(password, out);
-            return out;
+            return Argon2idFunction.hash(
+                    password,
+                    salt,
+                    new byte[0],
+                    new byte[0],
+                    params.memoryKiB(),
+                    params.iterations(),
+                    params.parallelism(),
+                    OUTPUT_LENGTH);
         } finally {
             Arrays.fill(password, (byte) 0);
-            parameters.clear();
-            builder.clear();
         }
     }
 
