@@ -102,6 +102,12 @@ final class Rs2Matrix {
 
     /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} recovery symbols. */
     byte[] primaryHash(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
+        leafHashes(row, rowRecovery, hasher, level);
+        return MerkleTree.reduce(level, n, hasher);
+    }
+
+    /** Writes the n leaf hashes of a primary sliver (its symbols, then its recovery symbols) into {@code level}. */
+    void leafHashes(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
         int s = symbolSize;
         for (int c = 0; c < cols; c++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, row, c * s, s, level, c * MerkleTree.DIGEST_LENGTH);
@@ -109,7 +115,6 @@ final class Rs2Matrix {
         for (int j = 0; j < n - cols; j++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
         }
-        return MerkleTree.reduce(level, n, hasher);
     }
 
     /** Expands a secondary sliver ({@code rows} symbols) to n symbols and returns the Merkle root. */
