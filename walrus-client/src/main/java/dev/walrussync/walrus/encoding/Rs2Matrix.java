@@ -67,7 +67,7 @@ final class Rs2Matrix {
                     SymbolLayout.toElements(primary[r], c * symbolSize, symbolSize, source[r], (c - from) * elements);
                 }
             }
-            char[][] recovery = columnCode.encodeElements(source);
+            char[][] recovery = columnCode.encodeElements(source, true);
             for (int j = 0; j < recovery.length; j++) {
                 for (int c = from; c < to; c++) {
                     SymbolLayout.fromElements(
@@ -89,7 +89,7 @@ final class Rs2Matrix {
                 SymbolLayout.toElements(matrix[i], c * symbolSize, symbolSize, source[c], (i - from) * elements);
             }
         }
-        char[][] recovery = rowCode.encodeElements(source);
+        char[][] recovery = rowCode.encodeElements(source, true);
         byte[][] out = new byte[to - from][(n - cols) * symbolSize];
         for (int j = 0; j < recovery.length; j++) {
             for (int i = from; i < to; i++) {
@@ -123,7 +123,7 @@ final class Rs2Matrix {
         for (int r = 0; r < rows; r++) {
             SymbolLayout.toElements(column, r * symbolSize, symbolSize, source[r], 0);
         }
-        char[][] recovery = columnCode.encodeElements(source);
+        char[][] recovery = columnCode.encodeElements(source, true);
         Blake2b256 hasher = new Blake2b256();
         byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
         byte[] symbol = new byte[symbolSize];
