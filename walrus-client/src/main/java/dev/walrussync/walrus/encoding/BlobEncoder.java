@@ -12,7 +12,7 @@ import java.util.Objects;
  * expanded to n symbols (primary sliver i is row i of the result), then every one of the n rows is expanded to n
  * symbols to hash it; secondary sliver j is column j of the row-expanded source rows. Work is split into blocks of
  * columns or rows that run on the common fork-join pool. Besides the returned {@link EncodedBlob} (about (n / (n -
- * 2f) + f / (n - f)) times the blob size), it allocates about 32 × n × f bytes of leaf hashes and small per-block
+ * 2f) + f / (n - f)) times the blob size), it allocates 32 × n × n bytes of leaf hashes and small per-block
  * buffers. Instances are stateless and thread-safe.
  */
 public final class BlobEncoder {
@@ -54,26 +54,28 @@ public final class BlobEncoder {
         }
         m.expandColumns(primary);
 
-        // Expand all n rows: primary hashes, the extension of the source rows (secondary slivers cols..n-1) and the
-        // leaf hashes of the extension columns (for secondary hashes cols..n-1).
+        // Expand all n rows: primary hashes, the extension of the source rows (secondary slivers cols..n-1) and,
+        // transposed, the leaf hashes of every column: symbol (i, j) is leaf j of primary sliver i and leaf i of
+        // secondary sliver j, so each symbol is hashed once.
         byte[][] primaryHashes = new byte[n][];
         byte[][] rowRecovery = new byte[rows][];
-        byte[][] extensionLeaves = new byte[f][n * MerkleTree.DIGEST_LENGTH];
+        byte[][] columnLeaves = new byte[n][n * MerkleTree.DIGEST_LENGTH];
         m.forEachBlock(n, (from, to) -> {
             byte[][] recovery = m.expandRows(primary, from, to);
             Blake2b256 hasher = new Blake2b256();
             byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
             for (int i = from; i < to; i++) {
                 byte[] ext = recovery[i - from];
-                primaryHashes[i] = m.primaryHash(primary[i], ext, hasher, level);
-                for (int j = 0; j < f; j++) {
+                m.leafHashes(primary[i], ext, hasher, level);
+                for (int j = 0; j < n; j++) {
                     System.arraycopy(
                             level,
-                            (cols + j) * MerkleTree.DIGEST_LENGTH,
-                            extensionLeaves[j],
+                            j * MerkleTree.DIGEST_LENGTH,
+                            columnLeaves[j],
                             i * MerkleTree.DIGEST_LENGTH,
                             MerkleTree.DIGEST_LENGTH);
                 }
+                primaryHashes[i] = MerkleTree.reduce(level, n, hasher);
                 if (i < rows) {
                     rowRecovery[i] = ext;
                 }
@@ -83,22 +85,8 @@ public final class BlobEncoder {
         byte[][] secondaryHashes = new byte[n][];
         m.forEachBlock(n, (from, to) -> {
             Blake2b256 hasher = new Blake2b256();
-            byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
             for (int j = from; j < to; j++) {
-                if (j < cols) {
-                    for (int i = 0; i < n; i++) {
-                        hasher.hash(
-                                MerkleTree.LEAF_PREFIX,
-                                primary[i],
-                                j * symbolSize,
-                                symbolSize,
-                                level,
-                                i * MerkleTree.DIGEST_LENGTH);
-                    }
-                    secondaryHashes[j] = MerkleTree.reduce(level, n, hasher);
-                } else {
-                    secondaryHashes[j] = MerkleTree.reduce(extensionLeaves[j - cols], n, hasher);
-                }
+                secondaryHashes[j] = MerkleTree.reduce(columnLeaves[j], n, hasher);
             }
         });
 

@@ -127,14 +127,38 @@ final class LeopardFft {
         }
     }
 
+    /** x ^= y * m; y ^= x, in one pass. */
     private static void fftButterfly(char[] x, char[] y, int logM) {
-        mulAdd(x, y, logM);
-        xor(y, x);
+        int len = x.length;
+        if (len < TABLE_THRESHOLD) {
+            mulAdd(x, y, logM);
+            xor(y, x);
+            return;
+        }
+        char[] table = productTable(logM);
+        for (int t = 0; t < len; t++) {
+            int v = y[t];
+            int u = x[t] ^ table[v & 0xFF] ^ table[256 + (v >>> 8)];
+            x[t] = (char) u;
+            y[t] = (char) (u ^ v);
+        }
     }
 
+    /** y ^= x; x ^= y * m, in one pass. */
     private static void ifftButterfly(char[] x, char[] y, int logM) {
-        xor(y, x);
-        mulAdd(x, y, logM);
+        int len = x.length;
+        if (len < TABLE_THRESHOLD) {
+            xor(y, x);
+            mulAdd(x, y, logM);
+            return;
+        }
+        char[] table = productTable(logM);
+        for (int t = 0; t < len; t++) {
+            int u = x[t];
+            int v = y[t] ^ u;
+            y[t] = (char) v;
+            x[t] = (char) (u ^ table[v & 0xFF] ^ table[256 + (v >>> 8)]);
+        }
     }
 
     /** y ^= x. */
@@ -148,12 +172,10 @@ final class LeopardFft {
     static void mulAdd(char[] x, char[] y, int logM) {
         int len = x.length;
         if (len >= TABLE_THRESHOLD) {
-            char[] lo = new char[256];
-            char[] hi = new char[256];
-            productTables(logM, lo, hi);
+            char[] table = productTable(logM);
             for (int t = 0; t < len; t++) {
                 int v = y[t];
-                x[t] ^= (char) (lo[v & 0xFF] ^ hi[v >>> 8]);
+                x[t] ^= (char) (table[v & 0xFF] ^ table[256 + (v >>> 8)]);
             }
         } else {
             char[] exp = Gf16.EXP;
@@ -169,6 +191,14 @@ final class LeopardFft {
 
     /** x *= m, where logM is the log of m. */
     static void mul(char[] x, int logM) {
+        if (x.length >= TABLE_THRESHOLD) {
+            char[] table = productTable(logM);
+            for (int t = 0; t < x.length; t++) {
+                int v = x[t];
+                x[t] = (char) (table[v & 0xFF] ^ table[256 + (v >>> 8)]);
+            }
+            return;
+        }
         char[] exp = Gf16.EXP;
         char[] log = Gf16.LOG;
         for (int t = 0; t < x.length; t++) {
@@ -179,10 +209,24 @@ final class LeopardFft {
         }
     }
 
-    private static void productTables(int logM, char[] lo, char[] hi) {
-        for (int b = 1; b < 256; b++) {
-            lo[b] = (char) Gf16.mul(b, logM);
-            hi[b] = (char) Gf16.mul(b << 8, logM);
+    /**
+     * The products of m (given by its log) with every low byte (entries 0-255) and every high byte (entries
+     * 256-511) of an element. Multiplication by a constant is linear over GF(2), so 16 products of single bits
+     * give all 512 entries by xors.
+     */
+    static char[] productTable(int logM) {
+        char[] table = new char[512];
+        for (int bit = 0; bit < 8; bit++) {
+            table[1 << bit] = (char) Gf16.mul(1 << bit, logM);
+            table[256 + (1 << bit)] = (char) Gf16.mul(1 << (bit + 8), logM);
         }
+        for (int b = 3; b < 256; b++) {
+            int low = b & -b;
+            if (low != b) {
+                table[b] = (char) (table[low] ^ table[b ^ low]);
+                table[256 + b] = (char) (table[256 + low] ^ table[256 + (b ^ low)]);
+            }
+        }
+        return table;
     }
 }

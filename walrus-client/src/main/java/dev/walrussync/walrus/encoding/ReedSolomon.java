@@ -71,7 +71,7 @@ public final class ReedSolomon {
         for (int i = 0; i < k; i++) {
             SymbolLayout.toElements(source[i], 0, symbolSize, elements[i], 0);
         }
-        char[][] recovery = encodeElements(elements);
+        char[][] recovery = encodeElements(elements, true);
         byte[][] out = new byte[n][];
         for (int i = 0; i < k; i++) {
             out[i] = source[i].clone();
@@ -131,13 +131,21 @@ public final class ReedSolomon {
      * input is not modified.
      */
     char[][] encodeElements(char[][] source) {
+        return encodeElements(source, false);
+    }
+
+    /**
+     * As {@link #encodeElements(char[][])}; if {@code consume} is true, the source vectors are used as work space
+     * (overwritten) instead of being copied.
+     */
+    char[][] encodeElements(char[][] source, boolean consume) {
         int len = source[0].length;
         char[][] work;
         if (highRate) {
             int workCount = roundUp(k, chunk);
             work = new char[workCount][];
             for (int i = 0; i < workCount; i++) {
-                work[i] = i < k ? source[i].clone() : new char[len];
+                work[i] = i < k ? (consume ? source[i] : source[i].clone()) : new char[len];
             }
             LeopardFft.ifft(work, 0, chunk, Math.min(k, chunk), chunk);
             for (int start = chunk; start < k; start += chunk) {
@@ -151,7 +159,7 @@ public final class ReedSolomon {
             int workCount = roundUp(r, chunk);
             work = new char[workCount][];
             for (int i = 0; i < chunk; i++) {
-                work[i] = i < k ? source[i].clone() : new char[len];
+                work[i] = i < k ? (consume ? source[i] : source[i].clone()) : new char[len];
             }
             LeopardFft.ifft(work, 0, chunk, k, 0);
             for (int start = chunk; start < r; start += chunk) {

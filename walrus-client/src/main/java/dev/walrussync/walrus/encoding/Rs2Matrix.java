@@ -67,7 +67,7 @@ final class Rs2Matrix {
                     SymbolLayout.toElements(primary[r], c * symbolSize, symbolSize, source[r], (c - from) * elements);
                 }
             }
-            char[][] recovery = columnCode.encodeElements(source);
+            char[][] recovery = columnCode.encodeElements(source, true);
             for (int j = 0; j < recovery.length; j++) {
                 for (int c = from; c < to; c++) {
                     SymbolLayout.fromElements(
@@ -89,7 +89,7 @@ final class Rs2Matrix {
                 SymbolLayout.toElements(matrix[i], c * symbolSize, symbolSize, source[c], (i - from) * elements);
             }
         }
-        char[][] recovery = rowCode.encodeElements(source);
+        char[][] recovery = rowCode.encodeElements(source, true);
         byte[][] out = new byte[to - from][(n - cols) * symbolSize];
         for (int j = 0; j < recovery.length; j++) {
             for (int i = from; i < to; i++) {
@@ -102,6 +102,12 @@ final class Rs2Matrix {
 
     /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} recovery symbols. */
     byte[] primaryHash(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
+        leafHashes(row, rowRecovery, hasher, level);
+        return MerkleTree.reduce(level, n, hasher);
+    }
+
+    /** Writes the n leaf hashes of a primary sliver (its symbols, then its recovery symbols) into {@code level}. */
+    void leafHashes(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
         int s = symbolSize;
         for (int c = 0; c < cols; c++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, row, c * s, s, level, c * MerkleTree.DIGEST_LENGTH);
@@ -109,7 +115,6 @@ final class Rs2Matrix {
         for (int j = 0; j < n - cols; j++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
         }
-        return MerkleTree.reduce(level, n, hasher);
     }
 
     /** Expands a secondary sliver ({@code rows} symbols) to n symbols and returns the Merkle root. */
@@ -118,7 +123,7 @@ final class Rs2Matrix {
         for (int r = 0; r < rows; r++) {
             SymbolLayout.toElements(column, r * symbolSize, symbolSize, source[r], 0);
         }
-        char[][] recovery = columnCode.encodeElements(source);
+        char[][] recovery = columnCode.encodeElements(source, true);
         Blake2b256 hasher = new Blake2b256();
         byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
         byte[] symbol = new byte[symbolSize];
