@@ -97,4 +97,26 @@ public final class Aead {
             throw new IllegalStateException("AES-GCM decryption failed", e);
         }
     }
+
+    /**
+     * Decrypts {@code nonce || ciphertext || tag} into {@code out} at {@code outOffset}, which must have
+     * room for {@code length - OVERHEAD} bytes and must not overlap the input; returns the plaintext
+     * length. When the tag does not verify, {@code out} may hold garbage and must not be used.
+     */
+    public int decrypt(byte[] sealed, int offset, int length, byte[] associatedData, byte[] out, int outOffset)
+            throws AuthenticationFailedException {
+        if (length < OVERHEAD) {
+            throw new AuthenticationFailedException("encrypted data too short: " + length + " bytes");
+        }
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, sealed, offset, NONCE_LENGTH));
+            c.updateAAD(associatedData);
+            return c.doFinal(sealed, offset + NONCE_LENGTH, length - NONCE_LENGTH, out, outOffset);
+        } catch (AEADBadTagException e) {
+            throw new AuthenticationFailedException("authentication tag does not verify", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM decryption failed", e);
+        }
+    }
 }

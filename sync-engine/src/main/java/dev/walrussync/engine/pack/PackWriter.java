@@ -2,13 +2,11 @@ package dev.walrussync.engine.pack;
 
 import dev.walrussync.engine.crypto.Aead;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
+import dev.walrussync.engine.store.StagedBlob;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,26 +14,36 @@ import java.util.List;
 
 /**
  * Writes one pack into a staging file: chunks, random padding, the encrypted header and its length.
- * Not thread-safe; the caller serialises access.
+ * The file is a {@link StagedBlob}, so a store that staged it sees every byte once as it is written
+ * (the directory store hashes it there instead of reading the pack again). Not thread-safe; the
+ * caller serialises access.
  *
  * @see <a href="../../../../../../../docs/design/storage-format.md">storage format, 5</a>
  */
 public final class PackWriter implements AutoCloseable {
     static final int MIN_PACK_SIZE = 4096;
 
-    private final Path file;
-    private final FileChannel channel;
+    private final StagedBlob out;
     private final List<PackEntry> entries = new ArrayList<>();
     private long size;
     private boolean sealed;
 
+    /** Writes into a new plain staging file at {@code file}. */
     public PackWriter(Path file) throws IOException {
-        this.file = file;
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this(StagedBlob.create(file));
     }
 
-    /** A sealed pack in its staging file. */
-    public record SealedPack(Path file, List<PackEntry> entries, long size, int headerLength) {}
+    /** Writes into {@code out}, which must be empty; the writer owns it until it is sealed or closed. */
+    public PackWriter(StagedBlob out) {
+        this.out = out;
+    }
+
+    /** A sealed pack in its staging file, finished (forced to disk and closed) and ready to store. */
+    public record SealedPack(StagedBlob blob, List<PackEntry> entries, long size, int headerLength) {
+        public Path file() {
+            return blob.file();
+        }
+    }
 
     /** Appends an encrypted chunk and returns its entry. */
     public PackEntry add(EncodedChunk chunk) throws IOException {
@@ -73,21 +81,18 @@ public final class PackWriter implements AutoCloseable {
         }
         writeFully(ByteBuffer.wrap(header));
         writeFully(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, header.length));
-        channel.force(true);
-        channel.close();
+        out.finish();
         sealed = true;
-        return new SealedPack(file, Collections.unmodifiableList(new ArrayList<>(entries)), total, header.length);
+        return new SealedPack(out, Collections.unmodifiableList(new ArrayList<>(entries)), total, header.length);
     }
 
     private void writeFully(ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            channel.write(buf);
-        }
+        out.writeFully(buf);
     }
 
     private void ensureOpen() {
         if (sealed) {
-            throw new IllegalStateException("pack " + file + " is already sealed");
+            throw new IllegalStateException("pack " + out.file() + " is already sealed");
         }
     }
 
@@ -95,9 +100,8 @@ public final class PackWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!sealed) {
-            channel.close();
-            Files.deleteIfExists(file);
             sealed = true;
+            out.discard();
         }
     }
 }

@@ -80,7 +80,7 @@ final class Packer implements AutoCloseable {
                 }
                 if (current == null) {
                     Files.createDirectories(stagingDir);
-                    current = new PackWriter(stagingDir.resolve("pack-" + UUID.randomUUID() + ".tmp"));
+                    current = new PackWriter(store.stage(stagingDir.resolve("pack-" + UUID.randomUUID() + ".tmp")));
                 }
                 current.add(chunk);
             } catch (IOException e) {
@@ -147,7 +147,7 @@ final class Packer implements AutoCloseable {
     private void upload(SealedPack pack) throws SyncException {
         StoredBlob blob;
         try {
-            blob = store.put(pack.file());
+            blob = store.put(pack.blob());
         } catch (SyncException e) {
             index.logStoreOp("put", null, pack.size(), false, e.getMessage());
             throw e;

@@ -390,6 +390,20 @@ public final class Repository implements AutoCloseable {
         return loadChunk(loc);
     }
 
+    /**
+     * Loads a chunk into a scratch of {@link #codec()}: the plaintext is the first returned number of
+     * bytes of {@code scratch.plain()}, valid until the scratch is used again.
+     */
+    int loadChunk(ChunkLocation loc, ChunkCodec.Scratch scratch) throws SyncException {
+        PackEntry e = loc.entry();
+        byte[] sealed = store.getRange(loc.blobId(), e.offset(), e.length());
+        try {
+            return codec.decode(e, sealed, scratch);
+        } catch (AuthenticationFailedException ex) {
+            throw new DamagedDataException("pack " + loc.blobId() + " is damaged: " + ex.getMessage(), ex);
+        }
+    }
+
     byte[] loadChunk(ChunkLocation loc) throws SyncException {
         PackEntry e = loc.entry();
         byte[] sealed = store.getRange(loc.blobId(), e.offset(), e.length());
@@ -498,6 +512,7 @@ public final class Repository implements AutoCloseable {
 
     @Override
     public void close() {
+        codec.close();
         index.close();
         keys.destroy();
         store.close();

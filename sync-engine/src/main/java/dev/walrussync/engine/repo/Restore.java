@@ -8,6 +8,7 @@ import dev.walrussync.engine.model.RestoreProgress;
 import dev.walrussync.engine.model.RestoreReport;
 import dev.walrussync.engine.model.RestoreRequest;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.pack.ChunkCodec;
 import dev.walrussync.engine.scan.FileMeta;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -195,7 +196,8 @@ public final class Restore {
         Path tmp = parent.resolve("." + dest.getFileName() + ".wsync-" + UUID.randomUUID() + ".tmp");
         try {
             long written = 0;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    ChunkCodec.Scratch scratch = repo.codec().scratch()) {
                 List<String> chunks =
                         item.node().chunks() == null ? List.of() : item.node().chunks();
                 for (String hex : chunks) {
@@ -204,16 +206,18 @@ public final class Restore {
                             .chunkLocation(id)
                             .orElseThrow(() -> new SyncException("chunk " + id.shortHex() + " of " + item.rel()
                                     + " is not in the index; run 'walrus-sync check'"));
-                    byte[] data = repo.loadChunk(loc);
-                    if (!isAllZero(data)) {
-                        ByteBuffer buf = ByteBuffer.wrap(data);
+                    // Decrypted and decompressed into the scratch's buffer, and written from it.
+                    int length = repo.loadChunk(loc, scratch);
+                    byte[] data = scratch.plain();
+                    if (!isAllZero(data, length)) {
+                        ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
                         long pos = written;
                         while (buf.hasRemaining()) {
                             pos += ch.write(buf, pos);
                         }
                     }
-                    written += data.length;
-                    progress.bytesWritten(data.length);
+                    written += length;
+                    progress.bytesWritten(length);
                 }
                 if (ch.size() < written) {
                     // The file ends in a hole (zero chunks were skipped): one zero byte sets its length.
@@ -296,15 +300,15 @@ public final class Restore {
         }
     }
 
-    private static boolean isAllZero(byte[] data) {
+    private static boolean isAllZero(byte[] data, int length) {
         int i = 0;
         ByteBuffer b = ByteBuffer.wrap(data);
-        for (; i + 8 <= data.length; i += 8) {
+        for (; i + 8 <= length; i += 8) {
             if (b.getLong(i) != 0) {
                 return false;
             }
         }
-        for (; i < data.length; i++) {
+        for (; i < length; i++) {
             if (data[i] != 0) {
                 return false;
             }

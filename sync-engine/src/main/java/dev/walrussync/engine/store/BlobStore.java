@@ -1,6 +1,7 @@
 package dev.walrussync.engine.store;
 
 import dev.walrussync.engine.model.BlobId;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -19,6 +20,33 @@ public interface BlobStore extends AutoCloseable {
      * may move or delete it. Storing bytes that are already stored returns the same ID.
      */
     StoredBlob put(Path file) throws BlobStoreException;
+
+    /**
+     * Creates a staging file at {@code file} (which must not exist) for a blob to be written and then
+     * stored with {@link #put(StagedBlob)}. A store may look at the bytes while they are written, for
+     * example to compute the blob's ID without reading the file again.
+     */
+    default StagedBlob stage(Path file) throws BlobStoreException {
+        try {
+            return StagedBlob.create(file);
+        } catch (IOException e) {
+            throw new BlobStoreException("cannot create the staging file " + file + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    /**
+     * Finishes a staged blob (see {@link #stage(Path)}) and stores it as {@link #put(Path)} does; the store
+     * takes ownership of its file. A staged blob from another store is stored like any other file.
+     */
+    default StoredBlob put(StagedBlob blob) throws BlobStoreException {
+        try {
+            blob.finish();
+        } catch (IOException e) {
+            throw new BlobStoreException(
+                    "cannot finish the staged blob " + blob.file() + ": " + e.getMessage(), e, false);
+        }
+        return put(blob.file());
+    }
 
     /** Stores a small byte array durably; see {@link #put(Path)}. */
     StoredBlob put(byte[] data) throws BlobStoreException;

@@ -90,6 +90,34 @@ public abstract class BlobStoreContract {
     }
 
     @Test
+    void stagedBlobWrittenInPiecesGetsTheSameIdAsTheSameBytes() throws Exception {
+        byte[] data = Trees.randomBytes(5, 300_000);
+        Files.createDirectories(tmp.resolve("staging"));
+        StagedBlob staged = store.stage(tmp.resolve("staging").resolve("pack.tmp"));
+        for (int off = 0; off < data.length; off += 70_001) {
+            staged.writeFully(java.nio.ByteBuffer.wrap(data, off, Math.min(70_001, data.length - off)));
+        }
+
+        StoredBlob blob = store.put(staged);
+
+        assertThat(blob.size()).isEqualTo(data.length);
+        assertThat(blob.id()).isEqualTo(store.put(data.clone()).id());
+        assertThat(store.get(blob.id())).isEqualTo(data);
+        assertThat(store.list()).extracting(StoredBlob::id).containsExactly(blob.id());
+    }
+
+    @Test
+    void emptyStagedBlobRoundTrips() throws Exception {
+        Files.createDirectories(tmp.resolve("staging"));
+        StagedBlob staged = store.stage(tmp.resolve("staging").resolve("empty.tmp"));
+
+        StoredBlob blob = store.put(staged);
+
+        assertThat(blob.size()).isZero();
+        assertThat(blob.id()).isEqualTo(store.put(new byte[0]).id());
+    }
+
+    @Test
     void differentContentGetsDifferentIds() throws Exception {
         byte[] a = Trees.randomBytes(4, 5000);
         byte[] b = a.clone();

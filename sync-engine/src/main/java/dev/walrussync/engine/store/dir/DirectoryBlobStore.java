@@ -4,6 +4,7 @@ import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.store.BlobNotFoundException;
 import dev.walrussync.engine.store.BlobStore;
 import dev.walrussync.engine.store.BlobStoreException;
+import dev.walrussync.engine.store.StagedBlob;
 import dev.walrussync.engine.store.StoreFullException;
 import dev.walrussync.engine.store.StoreInfo;
 import dev.walrussync.engine.store.StoredBlob;
@@ -91,25 +92,75 @@ public final class DirectoryBlobStore implements BlobStore {
     @Override
     public StoredBlob put(Path file) throws BlobStoreException {
         try {
-            long size = Files.size(file);
-            BlobId id = idOf(file);
-            Path target = pathOf(id);
-            if (Files.exists(target) && Files.size(target) == size) {
-                Files.deleteIfExists(file);
-                return StoredBlob.of(id, size);
-            }
-            Path staged = tmp.resolve(UUID.randomUUID() + ".tmp");
-            try {
-                Files.move(file, staged, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileSystemException e) {
-                Files.copy(file, staged);
-                Files.deleteIfExists(file);
-            }
-            commit(staged, target);
-            return StoredBlob.of(id, size);
+            return store(file, idOf(file), Files.size(file));
         } catch (IOException e) {
             throw translate("store " + file.getFileName(), e);
         }
+    }
+
+    /** A staged file that this store hashes as it is written; see {@link #put(StagedBlob)}. */
+    private final class HashingStagedBlob extends StagedBlob {
+        private final MessageDigest digest = sha256();
+
+        HashingStagedBlob(Path file) throws IOException {
+            super(file);
+        }
+
+        @Override
+        protected void appended(ByteBuffer bytes) {
+            digest.update(bytes);
+        }
+
+        DirectoryBlobStore owner() {
+            return DirectoryBlobStore.this;
+        }
+    }
+
+    /** Stages a blob whose SHA-256, and so its ID, this store computes while the bytes are written. */
+    @Override
+    public StagedBlob stage(Path file) throws BlobStoreException {
+        try {
+            return new HashingStagedBlob(file);
+        } catch (IOException e) {
+            throw translate("create the staging file " + file, e);
+        }
+    }
+
+    /**
+     * Stores a staged blob. When this store staged it, the ID is the SHA-256 that the store itself
+     * computed over every byte as it was appended, so the file is not read a second time; the
+     * caller never supplies a digest. If the file's size no longer matches what was appended (it was
+     * changed behind the store's back), or another store staged it, the file is hashed from disk.
+     */
+    @Override
+    public StoredBlob put(StagedBlob blob) throws BlobStoreException {
+        try {
+            blob.finish();
+            long size = Files.size(blob.file());
+            if (blob instanceof HashingStagedBlob h && h.owner() == this && h.size() == size) {
+                return store(blob.file(), new BlobId(base64(h.digest.digest())), size);
+            }
+            return put(blob.file());
+        } catch (IOException e) {
+            throw translate("store " + blob.file().getFileName(), e);
+        }
+    }
+
+    private StoredBlob store(Path file, BlobId id, long size) throws IOException {
+        Path target = pathOf(id);
+        if (Files.exists(target) && Files.size(target) == size) {
+            Files.deleteIfExists(file);
+            return StoredBlob.of(id, size);
+        }
+        Path staged = tmp.resolve(UUID.randomUUID() + ".tmp");
+        try {
+            Files.move(file, staged, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileSystemException e) {
+            Files.copy(file, staged);
+            Files.deleteIfExists(file);
+        }
+        commit(staged, target);
+        return StoredBlob.of(id, size);
     }
 
     @Override

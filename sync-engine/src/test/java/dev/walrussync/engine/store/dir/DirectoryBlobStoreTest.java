@@ -7,6 +7,7 @@ import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.store.BlobStore;
 import dev.walrussync.engine.store.BlobStoreContract;
 import dev.walrussync.engine.store.BlobStoreException;
+import dev.walrussync.engine.store.StagedBlob;
 import dev.walrussync.engine.store.StoredBlob;
 import dev.walrussync.engine.testing.Trees;
 import java.nio.file.Files;
@@ -38,6 +39,35 @@ class DirectoryBlobStoreTest extends BlobStoreContract {
         assertThat(id.value()).isEqualTo(expected).hasSize(43);
         Path file = root.resolve("blobs").resolve(expected.substring(0, 2)).resolve(expected);
         assertThat(file).hasBinaryContent(data);
+    }
+
+    /** The ID of a staged blob comes from what the store itself hashed, and from the disk when that no longer fits. */
+    @Test
+    void stagedBlobChangedBehindTheStoresBackIsHashedFromDisk() throws Exception {
+        byte[] written = Trees.randomBytes(6, 10_000);
+        byte[] onDisk = Trees.randomBytes(7, 10_001);
+        StagedBlob staged = store.stage(tmp.resolve("grown.tmp"));
+        staged.writeFully(java.nio.ByteBuffer.wrap(written));
+        staged.finish();
+        Files.write(staged.file(), onDisk);
+
+        StoredBlob blob = store.put(staged);
+
+        assertThat(blob.id()).isEqualTo(store.put(onDisk).id());
+        assertThat(store.get(blob.id())).isEqualTo(onDisk);
+    }
+
+    @Test
+    void blobStagedByAnotherStoreIsHashedFromDisk() throws Exception {
+        byte[] written = Trees.randomBytes(8, 10_000);
+        byte[] onDisk = Trees.randomBytes(9, 10_000);
+        BlobStore other = DirectoryBlobStore.create(tmp.resolve("other-store"), PACK_SIZE);
+        StagedBlob staged = other.stage(tmp.resolve("other.tmp"));
+        staged.writeFully(java.nio.ByteBuffer.wrap(written));
+        staged.finish();
+        Files.write(staged.file(), onDisk); // same size: only the store's own digest is trusted, not another's
+
+        assertThat(store.put(staged).id()).isEqualTo(store.put(onDisk).id());
     }
 
     @Test
