@@ -1,5 +1,6 @@
 package dev.walrussync.walrus.encoding;
 
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
@@ -40,7 +41,7 @@ public final class BlobId implements Comparable<BlobId> {
         if (rootHash.length != MerkleTree.DIGEST_LENGTH) {
             throw new IllegalArgumentException("a root hash has 32 bytes, got " + rootHash.length);
         }
-        byte[] prefix = new Bcs.Writer(9)
+        byte[] prefix = new BcsWriter()
                 .u8(EncodingConfig.ENCODING_TYPE_RS2)
                 .u64(unencodedLength)
                 .toByteArray();

@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.encoding;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,9 +45,9 @@ public final class BlobMetadata {
      *     an empty Merkle node
      */
     public static BlobMetadata fromBcs(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
+        BcsReader in = new BcsReader(bcs);
         BlobMetadata metadata = read(in);
-        in.end();
+        in.finish();
         return metadata;
     }
 
@@ -56,10 +58,10 @@ public final class BlobMetadata {
      * @throws IllegalArgumentException if the bytes are malformed or the blob ID does not match
      */
     public static BlobMetadata fromBcsWithBlobId(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
-        BlobId claimed = BlobId.of(in.bytes(BlobId.LENGTH));
+        BcsReader in = new BcsReader(bcs);
+        BlobId claimed = BlobId.of(in.fixedBytes(BlobId.LENGTH));
         BlobMetadata metadata = read(in);
-        in.end();
+        in.finish();
         if (!metadata.blobId().equals(claimed)) {
             throw new IllegalArgumentException(
                     "metadata hashes to blob ID " + metadata.blobId() + ", not to " + claimed);
@@ -67,8 +69,8 @@ public final class BlobMetadata {
         return metadata;
     }
 
-    private static BlobMetadata read(Bcs.Reader in) {
-        int variant = in.uleb128AsInt();
+    private static BlobMetadata read(BcsReader in) {
+        int variant = in.length();
         if (variant != VARIANT_V1) {
             throw new IllegalArgumentException("unknown blob metadata version " + variant);
         }
@@ -77,7 +79,7 @@ public final class BlobMetadata {
             throw new IllegalArgumentException("unsupported encoding type " + encodingType + " (only RS2 = 1)");
         }
         long length = in.u64();
-        int count = in.uleb128AsInt();
+        int count = in.length();
         if (count > EncodingConfig.MAX_SHARDS) {
             throw new IllegalArgumentException("too many sliver pairs: " + count);
         }
@@ -90,40 +92,40 @@ public final class BlobMetadata {
         return new BlobMetadata(length, hashes);
     }
 
-    private static byte[] readNode(Bcs.Reader in) {
-        int variant = in.uleb128AsInt();
+    private static byte[] readNode(BcsReader in) {
+        int variant = in.length();
         if (variant == MERKLE_NODE_EMPTY) {
             throw new IllegalArgumentException("empty Merkle node in blob metadata");
         }
         if (variant != MERKLE_NODE_DIGEST) {
             throw new IllegalArgumentException("unknown Merkle node variant " + variant);
         }
-        return in.bytes(MerkleTree.DIGEST_LENGTH);
+        return in.fixedBytes(MerkleTree.DIGEST_LENGTH);
     }
 
     /** The BCS form of {@code BlobMetadata}. */
     public byte[] toBcs() {
-        Bcs.Writer out = new Bcs.Writer(16 + hashes.size() * 66);
+        BcsWriter out = new BcsWriter();
         write(out);
         return out.toByteArray();
     }
 
     /** The BCS form of {@code BlobMetadataWithId}: the blob ID's 32 bytes, then {@link #toBcs()}. */
     public byte[] toBcsWithBlobId() {
-        Bcs.Writer out = new Bcs.Writer(48 + hashes.size() * 66);
-        out.bytes(blobId().rawBytes());
+        BcsWriter out = new BcsWriter();
+        out.fixedBytes(blobId().rawBytes());
         write(out);
         return out.toByteArray();
     }
 
-    private void write(Bcs.Writer out) {
+    private void write(BcsWriter out) {
         out.uleb128(VARIANT_V1)
                 .u8(EncodingConfig.ENCODING_TYPE_RS2)
                 .u64(unencodedLength)
                 .uleb128(hashes.size());
         for (SliverPairMetadata pair : hashes) {
-            out.uleb128(MERKLE_NODE_DIGEST).bytes(pair.rawHash(SliverType.PRIMARY));
-            out.uleb128(MERKLE_NODE_DIGEST).bytes(pair.rawHash(SliverType.SECONDARY));
+            out.uleb128(MERKLE_NODE_DIGEST).fixedBytes(pair.rawHash(SliverType.PRIMARY));
+            out.uleb128(MERKLE_NODE_DIGEST).fixedBytes(pair.rawHash(SliverType.SECONDARY));
         }
     }
 

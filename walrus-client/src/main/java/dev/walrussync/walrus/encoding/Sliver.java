@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.encoding;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
@@ -49,19 +51,19 @@ public final class Sliver {
      * @throws IllegalArgumentException if the bytes are not a well-formed sliver
      */
     public static Sliver fromBcs(SliverType type, byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
-        byte[] data = in.bytes(in.uleb128AsInt());
+        BcsReader in = new BcsReader(bcs);
+        byte[] data = in.bytes();
         int symbolSize = in.u16();
         int index = in.u16();
-        in.end();
+        in.finish();
         return new Sliver(type, index, symbolSize, data);
     }
 
     /** The BCS form: ULEB128 length, data, symbol size (u16 LE), index (u16 LE). */
     public byte[] toBcs() {
-        return new Bcs.Writer(data.length + 9)
+        return new BcsWriter()
                 .uleb128(data.length)
-                .bytes(data)
+                .fixedBytes(data)
                 .u16(symbolSize)
                 .u16(index)
                 .toByteArray();

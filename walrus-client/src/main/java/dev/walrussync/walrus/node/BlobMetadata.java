@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.node;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +31,7 @@ public record BlobMetadata(EncodingType encodingType, long unencodedLength, List
 
     /** The BCS bytes. */
     public byte[] toBcs() {
-        Bcs.Writer out = new Bcs.Writer(16 + hashes.size() * 66);
+        BcsWriter out = new BcsWriter();
         write(out);
         return out.toByteArray();
     }
@@ -40,13 +42,13 @@ public record BlobMetadata(EncodingType encodingType, long unencodedLength, List
      * @throws IllegalArgumentException if the bytes are not exactly one well-formed {@code BlobMetadata}
      */
     public static BlobMetadata fromBcs(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
+        BcsReader in = new BcsReader(bcs);
         BlobMetadata metadata = read(in);
-        in.end();
+        in.finish();
         return metadata;
     }
 
-    void write(Bcs.Writer out) {
+    void write(BcsWriter out) {
         out.uleb128(VARIANT_V1)
                 .uleb128(encodingType.variant())
                 .u64(unencodedLength)
@@ -56,14 +58,14 @@ public record BlobMetadata(EncodingType encodingType, long unencodedLength, List
         }
     }
 
-    static BlobMetadata read(Bcs.Reader in) {
-        int version = in.uleb128();
+    static BlobMetadata read(BcsReader in) {
+        int version = (int) in.uleb128();
         if (version != VARIANT_V1) {
             throw new IllegalArgumentException("unknown blob metadata version " + version);
         }
-        EncodingType type = EncodingType.ofVariant(in.uleb128());
+        EncodingType type = EncodingType.ofVariant((int) in.uleb128());
         long length = in.u64();
-        int count = in.uleb128();
+        int count = in.length();
         if (count > MAX_PAIRS) {
             throw new IllegalArgumentException("too many sliver pairs in blob metadata: " + count);
         }

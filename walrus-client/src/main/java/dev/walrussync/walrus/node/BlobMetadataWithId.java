@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.node;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import dev.walrussync.walrus.encoding.BlobId;
 import java.util.Objects;
 
@@ -15,8 +17,8 @@ public record BlobMetadataWithId(BlobId blobId, BlobMetadata metadata) {
 
     /** The BCS bytes: the 32 blob ID bytes, then the metadata. */
     public byte[] toBcs() {
-        Bcs.Writer out = new Bcs.Writer(48 + metadata.hashes().size() * 66);
-        out.fixed(blobId.bytes());
+        BcsWriter out = new BcsWriter();
+        out.fixedBytes(blobId.bytes());
         metadata.write(out);
         return out.toByteArray();
     }
@@ -27,10 +29,10 @@ public record BlobMetadataWithId(BlobId blobId, BlobMetadata metadata) {
      * @throws IllegalArgumentException if the bytes are not exactly one well-formed {@code BlobMetadataWithId}
      */
     public static BlobMetadataWithId fromBcs(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
-        BlobId id = BlobId.of(in.fixed(BlobId.LENGTH));
+        BcsReader in = new BcsReader(bcs);
+        BlobId id = BlobId.of(in.fixedBytes(BlobId.LENGTH));
         BlobMetadata metadata = BlobMetadata.read(in);
-        in.end();
+        in.finish();
         return new BlobMetadataWithId(id, metadata);
     }
 }

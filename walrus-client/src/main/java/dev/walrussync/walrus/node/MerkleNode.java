@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.node;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -49,19 +51,19 @@ public final class MerkleNode {
         return digest.clone();
     }
 
-    void write(Bcs.Writer out) {
+    void write(BcsWriter out) {
         if (digest == null) {
             out.uleb128(VARIANT_EMPTY);
         } else {
-            out.uleb128(VARIANT_DIGEST).fixed(digest);
+            out.uleb128(VARIANT_DIGEST).fixedBytes(digest);
         }
     }
 
-    static MerkleNode read(Bcs.Reader in) {
-        int variant = in.uleb128();
+    static MerkleNode read(BcsReader in) {
+        int variant = (int) in.uleb128();
         return switch (variant) {
             case VARIANT_EMPTY -> EMPTY;
-            case VARIANT_DIGEST -> new MerkleNode(in.fixed(DIGEST_LENGTH));
+            case VARIANT_DIGEST -> new MerkleNode(in.fixedBytes(DIGEST_LENGTH));
             default -> throw new IllegalArgumentException("unknown Merkle node variant " + variant);
         };
     }

@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.node;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import dev.walrussync.walrus.encoding.BlobId;
 import java.util.Objects;
 
@@ -34,14 +36,14 @@ public record ProtocolMessage(Intent intent, long epoch, BlobId blobId, BlobPers
 
     /** The BCS bytes, which are what the node signs. */
     public byte[] toBcs() {
-        Bcs.Writer out = new Bcs.Writer(3 + 4 + 32 + 1 + 32)
+        BcsWriter out = new BcsWriter()
                 .u8(intent.type())
                 .u8(intent.version())
                 .u8(intent.appId())
                 .u32(epoch)
-                .fixed(blobId.bytes());
+                .fixedBytes(blobId.bytes());
         if (blobType instanceof BlobPersistenceType.Deletable deletable) {
-            out.uleb128(VARIANT_DELETABLE).fixed(deletable.objectId());
+            out.uleb128(VARIANT_DELETABLE).fixedBytes(deletable.objectId());
         } else {
             out.uleb128(VARIANT_PERMANENT);
         }
@@ -54,20 +56,21 @@ public record ProtocolMessage(Intent intent, long epoch, BlobId blobId, BlobPers
      * @throws IllegalArgumentException if the bytes are malformed or the intent is not {@link #BLOB_CERT_INTENT}
      */
     public static ProtocolMessage fromBcs(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
+        BcsReader in = new BcsReader(bcs);
         Intent intent = new Intent(in.u8(), in.u8(), in.u8());
         if (!intent.equals(BLOB_CERT_INTENT)) {
             throw new IllegalArgumentException("not a storage confirmation: intent " + intent);
         }
         long epoch = in.u32();
-        BlobId blobId = BlobId.of(in.fixed(BlobId.LENGTH));
-        int variant = in.uleb128();
+        BlobId blobId = BlobId.of(in.fixedBytes(BlobId.LENGTH));
+        int variant = (int) in.uleb128();
         BlobPersistenceType type = switch (variant) {
             case VARIANT_PERMANENT -> BlobPersistenceType.permanent();
-            case VARIANT_DELETABLE -> BlobPersistenceType.deletable(in.fixed(BlobPersistenceType.OBJECT_ID_LENGTH));
+            case VARIANT_DELETABLE ->
+                BlobPersistenceType.deletable(in.fixedBytes(BlobPersistenceType.OBJECT_ID_LENGTH));
             default -> throw new IllegalArgumentException("unknown blob persistence type " + variant);
         };
-        in.end();
+        in.finish();
         return new ProtocolMessage(intent, epoch, blobId, type);
     }
 

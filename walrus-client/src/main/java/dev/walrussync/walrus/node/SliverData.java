@@ -1,5 +1,7 @@
 package dev.walrussync.walrus.node;
 
+import dev.walrussync.walrus.bcs.BcsReader;
+import dev.walrussync.walrus.bcs.BcsWriter;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -40,21 +42,17 @@ public final class SliverData {
      * @throws IllegalArgumentException if the bytes are not exactly one well-formed {@code SliverData}
      */
     public static SliverData fromBcs(byte[] bcs) {
-        Bcs.Reader in = new Bcs.Reader(bcs);
-        byte[] data = in.vector();
+        BcsReader in = new BcsReader(bcs);
+        byte[] data = in.bytes();
         int symbolSize = in.u16();
         int index = in.u16();
-        in.end();
+        in.finish();
         return new SliverData(index, symbolSize, data);
     }
 
     /** The BCS bytes. */
     public byte[] toBcs() {
-        return new Bcs.Writer(data.length + 9)
-                .vector(data)
-                .u16(symbolSize)
-                .u16(index)
-                .toByteArray();
+        return new BcsWriter().bytes(data).u16(symbolSize).u16(index).toByteArray();
     }
 
     /** The sliver index on its axis (0 to n - 1). */
