@@ -17,6 +17,9 @@ final class InitCommand implements Callable<Integer> {
     @ParentCommand
     WalrusSyncCommand root;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec commandSpec;
+
     @Option(
             names = "--store",
             paramLabel = "SPEC",
@@ -33,7 +36,13 @@ final class InitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = root.home();
         String spec = store != null ? store : "dir:" + home.resolve("store");
-        long size = packSize == null ? 0 : Format.parseBytes(packSize);
+        long size;
+        try {
+            size = packSize == null ? 0 : Format.parseBytes(packSize);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(
+                    commandSpec.commandLine(), "--pack-size: " + e.getMessage(), e);
+        }
         char[] pass = root.newPassphraseForInit();
         Repositories.Created created;
         try {

@@ -67,6 +67,16 @@ class ToolCommandsTest {
     }
 
     @Test
+    void initWithABadPackSizeIsAUsageErrorAndCreatesNothing() {
+        Path home = tmp.resolve("home");
+        Result r = new CliHarness(home).run("init", "--pack-size", "abc");
+
+        assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("--pack-size", "not a size");
+        assertThat(home.resolve("config.json")).doesNotExist();
+    }
+
+    @Test
     void localnetWithoutADirIsAUsageError() {
         Result r = new CliHarness(tmp.resolve("home")).run("localnet", "--nodes", "4");
 
