@@ -86,16 +86,9 @@ public final class Aead {
         if (length < OVERHEAD) {
             throw new AuthenticationFailedException("encrypted data too short: " + length + " bytes");
         }
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, sealed, offset, NONCE_LENGTH));
-            c.updateAAD(associatedData);
-            return c.doFinal(sealed, offset + NONCE_LENGTH, length - NONCE_LENGTH);
-        } catch (AEADBadTagException e) {
-            throw new AuthenticationFailedException("authentication tag does not verify", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM decryption failed", e);
-        }
+        byte[] plain = new byte[length - OVERHEAD];
+        decrypt(sealed, offset, length, associatedData, plain, 0);
+        return plain;
     }
 
     /**

@@ -82,25 +82,13 @@ public final class KeySlots {
      */
     public static Unlocked unlockWithPassphrase(KeyFile keyFile, char[] passphrase)
             throws AuthenticationFailedException {
-        List<KeySlot> candidates = keyFile.slots(KeySlot.Kind.PASSPHRASE);
-        if (candidates.isEmpty()) {
-            throw new AuthenticationFailedException(
-                    "this repository has no passphrase key slot: unlock it with the recovery phrase");
-        }
-        for (KeySlot slot : candidates) {
-            byte[] kek =
-                    Argon2id.derive(passphrase, slot.salt(), slot.argon2Params().orElseThrow());
-            try {
-                MasterKey key = tryUnwrap(kek, slot);
-                if (key != null) {
-                    return new Unlocked(key, slot.id());
-                }
-            } finally {
-                Arrays.fill(kek, (byte) 0);
-            }
-        }
-        throw new AuthenticationFailedException("wrong passphrase: it opens none of the " + candidates.size()
-                + " passphrase key slot" + (candidates.size() == 1 ? "" : "s"));
+        return unlock(
+                keyFile,
+                KeySlot.Kind.PASSPHRASE,
+                slot -> Argon2id.derive(
+                        passphrase, slot.salt(), slot.argon2Params().orElseThrow()),
+                "this repository has no passphrase key slot: unlock it with the recovery phrase",
+                "wrong passphrase");
     }
 
     /**
@@ -111,13 +99,28 @@ public final class KeySlots {
      */
     public static Unlocked unlockWithRecoveryPhrase(KeyFile keyFile, RecoveryPhrase phrase)
             throws AuthenticationFailedException {
-        List<KeySlot> candidates = keyFile.slots(KeySlot.Kind.RECOVERY_PHRASE);
+        return unlock(
+                keyFile,
+                KeySlot.Kind.RECOVERY_PHRASE,
+                slot -> recoveryKek(phrase, slot.salt()),
+                "this repository has no recovery-phrase key slot: unlock it with a passphrase",
+                "wrong recovery phrase");
+    }
+
+    /** Tries every slot of one kind, in file order, with the KEK each derives; wipes every KEK. */
+    private static Unlocked unlock(
+            KeyFile keyFile,
+            KeySlot.Kind kind,
+            java.util.function.Function<KeySlot, byte[]> kekFor,
+            String noSlot,
+            String wrong)
+            throws AuthenticationFailedException {
+        List<KeySlot> candidates = keyFile.slots(kind);
         if (candidates.isEmpty()) {
-            throw new AuthenticationFailedException(
-                    "this repository has no recovery-phrase key slot: unlock it with a passphrase");
+            throw new AuthenticationFailedException(noSlot);
         }
         for (KeySlot slot : candidates) {
-            byte[] kek = recoveryKek(phrase, slot.salt());
+            byte[] kek = kekFor.apply(slot);
             try {
                 MasterKey key = tryUnwrap(kek, slot);
                 if (key != null) {
@@ -127,8 +130,8 @@ public final class KeySlots {
                 Arrays.fill(kek, (byte) 0);
             }
         }
-        throw new AuthenticationFailedException("wrong recovery phrase: it opens none of the " + candidates.size()
-                + " recovery-phrase key slot" + (candidates.size() == 1 ? "" : "s"));
+        throw new AuthenticationFailedException(wrong + ": it opens none of the " + candidates.size() + " "
+                + kind.jsonName() + " key slot" + (candidates.size() == 1 ? "" : "s"));
     }
 
     /** The AEAD associated data of a slot: {@code "walrus-sync key slot v1 " || id} as UTF-8. */
