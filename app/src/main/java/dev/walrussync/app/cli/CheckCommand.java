@@ -4,7 +4,6 @@ import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.CheckReport;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,19 +19,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AtomicLong done = new AtomicLong();
-        AtomicLong total = new AtomicLong();
+        ProgressBar.ItemCounter counter = new ProgressBar.ItemCounter();
         CheckReport r;
         try (RepositorySession session = root.open(false);
-                ProgressBar bar = ProgressBar.start(
-                        root.console(),
-                        !root.json(),
-                        "check",
-                        () -> new ProgressBar.State(done.get(), total.get(), 0, 0, true))) {
-            r = session.check(readData, (d, t) -> {
-                done.set(d);
-                total.set(t);
-            });
+                ProgressBar bar = ProgressBar.start(root.console(), !root.json(), "check", counter)) {
+            r = session.check(readData, counter);
         }
         if (root.json()) {
             root.console().json(r);

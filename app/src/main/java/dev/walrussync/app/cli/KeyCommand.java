@@ -3,6 +3,7 @@ package dev.walrussync.app.cli;
 import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.KeySlotInfo;
+import dev.walrussync.engine.model.SyncException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -66,15 +67,8 @@ final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (RepositorySession session = key.root.open(true)) {
-                char[] pass = key.root.newPassphrase(file, "WALRUS_SYNC_NEW_PASSWORD");
-                try {
-                    String id = session.addPassphrase(pass);
-                    report(key.root, Map.of("added", id), "Added key slot " + id);
-                } finally {
-                    Arrays.fill(pass, '\0');
-                }
-            }
+            String id = withNewPassphrase(key, file, RepositorySession::addPassphrase);
+            report(key.root, Map.of("added", id), "Added key slot " + id);
             return ExitCode.OK;
         }
     }
@@ -107,16 +101,27 @@ final class KeyCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (RepositorySession session = key.root.open(true)) {
-                char[] pass = key.root.newPassphrase(file, "WALRUS_SYNC_NEW_PASSWORD");
-                try {
-                    String id = session.changePassphrase(pass);
-                    report(key.root, Map.of("slot", id), "Changed the passphrase (new key slot " + id + ")");
-                } finally {
-                    Arrays.fill(pass, '\0');
-                }
-            }
+            String id = withNewPassphrase(key, file, RepositorySession::changePassphrase);
+            report(key.root, Map.of("slot", id), "Changed the passphrase (new key slot " + id + ")");
             return ExitCode.OK;
+        }
+    }
+
+    /** A key-slot change that takes the new passphrase and returns the new slot's ID. */
+    @FunctionalInterface
+    private interface SlotChange {
+        String apply(RepositorySession session, char[] passphrase) throws SyncException;
+    }
+
+    /** Opens the repository, asks for the new passphrase, applies the change, and wipes the passphrase. */
+    private static String withNewPassphrase(KeyCommand key, Path file, SlotChange change) throws SyncException {
+        try (RepositorySession session = key.root.open(true)) {
+            char[] pass = key.root.newPassphrase(file, "WALRUS_SYNC_NEW_PASSWORD");
+            try {
+                return change.apply(session, pass);
+            } finally {
+                Arrays.fill(pass, '\0');
+            }
         }
     }
 

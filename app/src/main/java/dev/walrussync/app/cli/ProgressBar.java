@@ -14,6 +14,26 @@ public final class ProgressBar implements AutoCloseable {
 
     private static final int WIDTH = 28;
 
+    /**
+     * Counts the (done, total) items an engine operation reports, such as packs checked or blobs
+     * read, and shows them as a bar.
+     */
+    static final class ItemCounter implements java.util.function.BiConsumer<Integer, Integer>, Supplier<State> {
+        private volatile long done;
+        private volatile long total;
+
+        @Override
+        public void accept(Integer d, Integer t) {
+            done = d;
+            total = t;
+        }
+
+        @Override
+        public State get() {
+            return new State(done, total, 0, 0, true);
+        }
+    }
+
     private final PrintStream err;
     private final String label;
     private final Supplier<State> sampler;

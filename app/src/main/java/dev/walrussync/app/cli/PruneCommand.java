@@ -4,7 +4,6 @@ import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.PruneReport;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,19 +15,11 @@ final class PruneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AtomicLong done = new AtomicLong();
-        AtomicLong total = new AtomicLong();
+        ProgressBar.ItemCounter counter = new ProgressBar.ItemCounter();
         PruneReport r;
         try (RepositorySession session = root.open(true);
-                ProgressBar bar = ProgressBar.start(
-                        root.console(),
-                        !root.json(),
-                        "repack",
-                        () -> new ProgressBar.State(done.get(), total.get(), 0, 0, true))) {
-            r = session.prune((d, t) -> {
-                done.set(d);
-                total.set(t);
-            });
+                ProgressBar bar = ProgressBar.start(root.console(), !root.json(), "repack", counter)) {
+            r = session.prune(counter);
         }
         if (root.json()) {
             root.console().json(r);

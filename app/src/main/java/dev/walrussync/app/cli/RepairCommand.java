@@ -5,7 +5,6 @@ import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -34,20 +33,14 @@ final class RepairCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             WalrusSyncCommand root = repair.root;
-            AtomicLong done = new AtomicLong();
-            AtomicLong total = new AtomicLong();
+            ProgressBar.ItemCounter counter = new ProgressBar.ItemCounter();
             RebuildReport r;
             try (RepositorySession session = root.open(true);
-                    ProgressBar bar = ProgressBar.start(
-                            root.console(),
-                            !root.json(),
-                            "index",
-                            () -> new ProgressBar.State(done.get(), total.get(), 0, 0, true))) {
+                    ProgressBar bar = ProgressBar.start(root.console(), !root.json(), "index", counter)) {
                 r = session.rebuildIndex(new RebuildListener() {
                     @Override
                     public void blobRead(int d, int t) {
-                        done.set(d);
-                        total.set(t);
+                        counter.accept(d, t);
                     }
                 });
             }
