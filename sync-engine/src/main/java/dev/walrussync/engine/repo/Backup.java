@@ -5,6 +5,7 @@ import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.FileVersion;
 import dev.walrussync.engine.index.IndexDatabase.NewVersion;
 import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
+import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.internal.Times;
 import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
@@ -37,8 +38,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
@@ -108,8 +107,8 @@ public final class Backup {
         Thread scanner = startScanner(paths, rules);
         try (Packer p = repo.newPacker(false)) {
             packer = p;
-            readers = Executors.newFixedThreadPool(cores, named("backup-reader"));
-            encoders = Executors.newFixedThreadPool(cores, named("backup-encoder"));
+            readers = Executors.newFixedThreadPool(cores, DaemonThreads.named("backup-reader"));
+            encoders = Executors.newFixedThreadPool(cores, DaemonThreads.named("backup-encoder"));
             List<String> pathStrings = paths.stream().map(Path::toString).toList();
             List<String> names = RootNames.assign(pathStrings);
             List<CompletableFuture<@Nullable TreeNode>> roots = new ArrayList<>();
@@ -526,14 +525,5 @@ public final class Backup {
             return rules;
         }
         return rules.withIgnoreFile(rel, Files.readAllLines(ignoreFile, StandardCharsets.UTF_8));
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -2,6 +2,7 @@ package dev.walrussync.engine.repo;
 
 import dev.walrussync.engine.crypto.Aead;
 import dev.walrussync.engine.index.IndexDatabase;
+import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackWriter;
@@ -61,11 +62,7 @@ final class Packer implements AutoCloseable {
         this.stagingDir = stagingDir;
         this.targetSize = targetSize;
         this.relocate = relocate;
-        this.uploader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "pack-uploader");
-            t.setDaemon(true);
-            return t;
-        });
+        this.uploader = Executors.newSingleThreadExecutor(DaemonThreads.named("pack-uploader"));
     }
 
     /** Appends a chunk, sealing and uploading the current pack first when the chunk would not fit. */

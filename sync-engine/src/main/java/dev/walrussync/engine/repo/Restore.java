@@ -2,6 +2,7 @@ package dev.walrussync.engine.repo;
 
 import dev.walrussync.engine.index.IndexDatabase.ChunkLocation;
 import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
+import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.internal.Times;
 import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.RestoreProgress;
@@ -94,11 +95,7 @@ public final class Restore {
             }
         }
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "restore-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("restore-writer"));
         try {
             List<Future<?>> work = new ArrayList<>();
             for (Item f : files) {
