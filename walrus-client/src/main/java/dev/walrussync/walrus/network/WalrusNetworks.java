@@ -1,0 +1,9 @@
+package dev.walrussync.walrus.network;
+
+/**
+ * The public Walrus networks, with the IDs of protocol.md §4.9 (testnet's change when it is
+ * redeployed; a config file may override any of them).
+ */
+public final class WalrusNetworks {
+    private WalrusNetworks() {}
+}
