@@ -53,7 +53,8 @@ class ArchitectureTest {
             new String[] {"dev.walrussync.engine.store.."},
             "dev.walrussync.engine.store..",
             "dev.walrussync.engine.model..",
-            "dev.walrussync.engine.internal..");
+            "dev.walrussync.engine.internal..",
+            "dev.walrussync.walrus..");
 
     @ArchTest
     static final ArchRule modelDependsOnlyOnInternal = onlyEngineDependencies(

@@ -7,10 +7,15 @@ import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.repo.Repository;
 import dev.walrussync.engine.repo.RepositoryConfig;
 import dev.walrussync.engine.repo.StoreSpec;
+import dev.walrussync.engine.store.walrus.PublicNetworks;
+import dev.walrussync.engine.store.walrus.WalrusConnector;
+import dev.walrussync.engine.store.walrus.WalrusSettings;
+import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's entry point: creates and opens repositories. Time, randomness and the passphrase
@@ -20,11 +25,21 @@ public final class Repositories {
     private final Clock clock;
     private final SecureRandom random;
     private final Argon2Params kdf;
+    private final WalrusConnector connector;
 
+    /** Repositories on directory stores and on public Walrus networks (not the embedded one). */
     public Repositories(Clock clock, SecureRandom random, Argon2Params kdf) {
+        this(clock, random, kdf, new PublicNetworks());
+    }
+
+    /**
+     * @param connector connects to Walrus networks; the app's also starts the embedded local network
+     */
+    public Repositories(Clock clock, SecureRandom random, Argon2Params kdf, WalrusConnector connector) {
         this.clock = clock;
         this.random = random;
         this.kdf = kdf;
+        this.connector = connector;
     }
 
     /** The default passphrase KDF cost: Argon2id with 46 MiB, 1 iteration. */
@@ -46,8 +61,27 @@ public final class Repositories {
      * @param packSize the target pack size in bytes, or 0 for the store's default
      */
     public Created init(Path home, String store, char[] passphrase, long packSize) throws SyncException {
-        Repository.InitResult r =
-                Repository.init(home, StoreSpec.parse(store), passphrase, kdf, packSize, random, clock);
+        return init(home, store, passphrase, packSize, null, null);
+    }
+
+    /**
+     * Creates a repository bound to the app home; on Walrus, with its settings and a wallet.
+     *
+     * @param store a store spec such as {@code dir:/mnt/backup} or {@code walrus:local}
+     * @param walrus the Walrus settings, required for a {@code walrus:} store
+     * @param walletKey a {@code suiprivkey1…} key to use as the wallet, or null to create a new wallet
+     */
+    public Created init(
+            Path home,
+            String store,
+            char[] passphrase,
+            long packSize,
+            @Nullable WalrusSettings walrus,
+            @Nullable String walletKey)
+            throws SyncException {
+        Ed25519Keypair wallet = walletKey == null ? null : parseWalletKey(walletKey);
+        Repository.InitResult r = Repository.init(
+                home, StoreSpec.parse(store), passphrase, kdf, packSize, random, clock, connector, walrus, wallet);
         try (RecoveryPhrase phrase = r.recoveryPhrase()) {
             return new Created(r.repositoryId(), phrase.words(), r.store());
         }
@@ -65,7 +99,7 @@ public final class Repositories {
      */
     public RepositorySession openWithPassphrase(Path home, char[] passphrase, boolean exclusive) throws SyncException {
         Repository.Credential c = new Repository.Passphrase(passphrase.clone());
-        return new RepositorySession(Repository.open(home, c, random, clock, exclusive), c, this);
+        return new RepositorySession(Repository.open(home, c, random, clock, exclusive, connector), c, this);
     }
 
     /** Unlocks the repository with its 24-word recovery phrase. */
@@ -77,7 +111,20 @@ public final class Repositories {
             throw new SyncException(e.getMessage(), e);
         }
         Repository.Credential c = new Repository.Phrase(phrase);
-        return new RepositorySession(Repository.open(home, c, random, clock, exclusive), c, this);
+        return new RepositorySession(Repository.open(home, c, random, clock, exclusive, connector), c, this);
+    }
+
+    /** Parses a {@code suiprivkey1…} Ed25519 key, with a clear error for anything else. */
+    static Ed25519Keypair parseWalletKey(String text) throws SyncException {
+        try {
+            return Ed25519Keypair.fromSuiPrivateKey(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("not a Sui Ed25519 private key (suiprivkey1…): " + e.getMessage(), e);
+        }
+    }
+
+    WalrusConnector connector() {
+        return connector;
     }
 
     Clock clock() {

@@ -10,11 +10,14 @@ import dev.walrussync.engine.internal.Times;
 import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.BackupRequest;
+import dev.walrussync.engine.model.BlobInfo;
 import dev.walrussync.engine.model.CheckReport;
 import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.CostEstimate;
 import dev.walrussync.engine.model.EntryInfo;
 import dev.walrussync.engine.model.ForgetPolicy;
 import dev.walrussync.engine.model.KeySlotInfo;
+import dev.walrussync.engine.model.NodeStatus;
 import dev.walrussync.engine.model.PruneReport;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
@@ -24,6 +27,8 @@ import dev.walrussync.engine.model.RestoreReport;
 import dev.walrussync.engine.model.RestoreRequest;
 import dev.walrussync.engine.model.SnapshotInfo;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.model.WalletInfo;
+import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.engine.repo.Backup;
 import dev.walrussync.engine.repo.Check;
 import dev.walrussync.engine.repo.Forget;
@@ -35,6 +40,8 @@ import dev.walrussync.engine.repo.Restore;
 import dev.walrussync.engine.repo.SnapshotResolver;
 import dev.walrussync.engine.repo.Tree;
 import dev.walrussync.engine.repo.TreeNode;
+import dev.walrussync.engine.repo.WalrusOverview;
+import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -43,6 +50,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An unlocked repository: the one façade through which the app and the UI back up, restore, list,
@@ -188,6 +196,49 @@ public final class RepositorySession implements AutoCloseable {
     /** Rebuilds the index from the store alone. */
     public RebuildReport rebuildIndex(RebuildListener listener) throws SyncException {
         return new IndexRebuilder(repo).rebuild(listener);
+    }
+
+    // ---- Walrus ----
+
+    /** Whether the repository is stored on Walrus (else the Walrus calls below fail with a clear message). */
+    public boolean onWalrus() {
+        return repo.config().store().startsWith("walrus:");
+    }
+
+    /** The wallet's address and balances. */
+    public WalletInfo wallet() throws SyncException {
+        return new WalrusOverview(repo).wallet();
+    }
+
+    /** Balances, what is stored, the earliest expiry and the cost per epoch. */
+    public WalrusStatus walrusStatus() throws SyncException {
+        return new WalrusOverview(repo).status();
+    }
+
+    /** Every blob with its IDs, size, end epoch and the files that depend on it. */
+    public List<BlobInfo> blobs() throws SyncException {
+        return new WalrusOverview(repo).blobs();
+    }
+
+    /** Every committee node's health and latency. */
+    public List<NodeStatus> nodeHealth() throws SyncException {
+        return new WalrusOverview(repo).health();
+    }
+
+    /** What storing blobs of these sizes would cost at today's prices. */
+    public CostEstimate costOf(List<Long> blobSizes) throws SyncException {
+        return new WalrusOverview(repo).costOf(blobSizes);
+    }
+
+    /**
+     * Replaces the wallet with an imported {@code suiprivkey1…} key, or with a new key when {@code
+     * suiPrivateKey} is null; the repository's blob objects move to it. Returns the new address.
+     */
+    public String replaceWallet(@Nullable String suiPrivateKey) throws SyncException {
+        Ed25519Keypair keypair = suiPrivateKey == null
+                ? Ed25519Keypair.generate(engine.random())
+                : Repositories.parseWalletKey(suiPrivateKey);
+        return new WalrusOverview(repo).replaceWallet(keypair);
     }
 
     // ---- keys ----

@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The local SQLite index: blobs, packs, chunks, snapshots, folders, files, versions and the store log.
@@ -634,6 +637,84 @@ public final class IndexDatabase implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure("log a store operation", e);
+        }
+    }
+
+    /**
+     * A blob row: what the store said when the blob was stored. The Walrus columns are null for stores
+     * without leases.
+     */
+    public record BlobRow(
+            BlobId blobId,
+            long size,
+            @Nullable String objectId,
+            @Nullable Long encodedSize,
+            @Nullable Long startEpoch,
+            @Nullable Long endEpoch,
+            @Nullable Boolean deletable,
+            @Nullable Long cost,
+            String state) {}
+
+    /** Every blob of the repository the index knows, in the order they were stored. */
+    public synchronized List<BlobRow> blobs() throws IndexException {
+        List<BlobRow> result = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT blob_id, size, object_id, encoded_size, start_epoch, end_epoch,"
+                        + " deletable, cost, state FROM blobs ORDER BY rowid")) {
+            while (rs.next()) {
+                result.add(new BlobRow(
+                        new BlobId(rs.getString(1)),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        nullableLong(rs, 4),
+                        nullableLong(rs, 5),
+                        nullableLong(rs, 6),
+                        rs.getObject(7) == null ? null : rs.getInt(7) != 0,
+                        nullableLong(rs, 8),
+                        rs.getString(9)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("list blobs", e);
+        }
+    }
+
+    private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * For every pack blob, the files (as {@code folder/path}) with a recorded version that has a chunk
+     * in it: what would be lost with that blob.
+     */
+    public synchronized Map<BlobId, SortedSet<String>> filesByBlob() throws IndexException {
+        Map<ChunkId, BlobId> blobOfChunk = new HashMap<>();
+        Map<BlobId, SortedSet<String>> result = new HashMap<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT c.id, p.blob_id FROM chunks c JOIN packs p ON p.id = c.pack_id WHERE c.type = 0")) {
+                while (rs.next()) {
+                    blobOfChunk.put(ChunkId.of(rs.getBytes(1)), new BlobId(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT fo.path, f.path, v.chunks FROM versions v"
+                    + " JOIN files f ON f.id = v.file_id JOIN folders fo ON fo.id = f.folder_id")) {
+                while (rs.next()) {
+                    String file = rs.getString(1) + "/" + rs.getString(2);
+                    byte[] chunks = rs.getBytes(3);
+                    for (int off = 0; off + ChunkId.LENGTH <= chunks.length; off += ChunkId.LENGTH) {
+                        BlobId blob =
+                                blobOfChunk.get(ChunkId.of(Arrays.copyOfRange(chunks, off, off + ChunkId.LENGTH)));
+                        if (blob != null) {
+                            result.computeIfAbsent(blob, b -> new TreeSet<>()).add(file);
+                        }
+                    }
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("map files to blobs", e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param newBytes plaintext bytes of chunks that were new to the repository
  * @param bytesStored bytes of packs written to the store
+ * @param packSizes the size of each pack written (in a dry run: that would have been written)
  * @param packsAdopted packs found in the store that an earlier, interrupted run had left
  */
 public record BackupReport(
@@ -21,6 +22,7 @@ public record BackupReport(
         long newBytes,
         long packsStored,
         long bytesStored,
+        List<Long> packSizes,
         int packsAdopted,
         List<String> errors,
         List<String> warnings,

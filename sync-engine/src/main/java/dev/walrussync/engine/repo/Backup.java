@@ -101,11 +101,11 @@ public final class Backup {
         if (paths.isEmpty()) {
             throw new SyncException("nothing to back up: name at least one folder or file");
         }
-        int adopted = repo.adoptUnknownPacks();
+        int adopted = request.dryRun() ? 0 : repo.adoptUnknownPacks();
         ExcludeRules rules = ExcludeRules.of(request.excludes());
         int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
         Thread scanner = startScanner(paths, rules);
-        try (Packer p = repo.newPacker(false)) {
+        try (Packer p = repo.newPacker(false, request.dryRun())) {
             packer = p;
             readers = Executors.newFixedThreadPool(cores, DaemonThreads.named("backup-reader"));
             encoders = Executors.newFixedThreadPool(cores, DaemonThreads.named("backup-encoder"));
@@ -140,7 +140,9 @@ public final class Backup {
             // whole or not at all, so the snapshot is never durable before the data it names.
             ChunkId snapshotId = repo.storeRecord(ChunkType.SNAPSHOT, snapshot, p, claimed);
             p.flush();
-            index.commitSnapshot(IndexRebuilder.rowOf(snapshotId, snapshot), List.copyOf(versions));
+            if (!request.dryRun()) {
+                index.commitSnapshot(IndexRebuilder.rowOf(snapshotId, snapshot), List.copyOf(versions));
+            }
             return new BackupReport(
                     snapshotId,
                     filesNew.sum(),
@@ -152,6 +154,7 @@ public final class Backup {
                     progress.newBytes(),
                     p.packsStored(),
                     p.bytesStored(),
+                    p.packSizes(),
                     adopted,
                     List.copyOf(errors),
                     List.copyOf(warnings),

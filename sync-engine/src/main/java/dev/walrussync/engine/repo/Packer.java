@@ -5,14 +5,21 @@ import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
+import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.pack.PackWriter;
 import dev.walrussync.engine.pack.PackWriter.SealedPack;
 import dev.walrussync.engine.store.BlobStore;
+import dev.walrussync.engine.store.BlobTooLargeException;
 import dev.walrussync.engine.store.StoredBlob;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects encrypted chunks into packs of the store's target size, uploads sealed packs on a
@@ -30,13 +39,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 final class Packer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Packer.class);
     private final BlobStore store;
     private final IndexDatabase index;
     private final Aead aead;
     private final SecureRandom random;
     private final Path stagingDir;
-    private final long targetSize;
+    /** Lowered when the store refuses a pack as too large. */
+    private volatile long targetSize;
+
     private final boolean relocate;
+    private final boolean dryRun;
+    private final List<Long> packSizes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ExecutorService uploader;
     private final Semaphore waitingPacks = new Semaphore(2);
     private final AtomicReference<@Nullable SyncException> failure = new AtomicReference<>();
@@ -46,6 +60,7 @@ final class Packer implements AutoCloseable {
 
     /**
      * @param relocate when true (prune), chunks already in the index are moved to the new pack
+     * @param dryRun when true, packs are sealed and measured but neither stored nor indexed
      */
     Packer(
             BlobStore store,
@@ -54,7 +69,8 @@ final class Packer implements AutoCloseable {
             SecureRandom random,
             Path stagingDir,
             long targetSize,
-            boolean relocate) {
+            boolean relocate,
+            boolean dryRun) {
         this.store = store;
         this.index = index;
         this.aead = aead;
@@ -62,6 +78,7 @@ final class Packer implements AutoCloseable {
         this.stagingDir = stagingDir;
         this.targetSize = targetSize;
         this.relocate = relocate;
+        this.dryRun = dryRun;
         this.uploader = Executors.newSingleThreadExecutor(DaemonThreads.named("pack-uploader"));
     }
 
@@ -141,10 +158,23 @@ final class Packer implements AutoCloseable {
         });
     }
 
+    /** The smallest pack size the packer falls back to when a store keeps refusing packs as too large. */
+    static final long MIN_PACK_SIZE = 1L << 20;
+
     private void upload(SealedPack pack) throws SyncException {
+        if (dryRun) {
+            packSizes.add(pack.size());
+            packsStored.incrementAndGet();
+            bytesStored.addAndGet(pack.size());
+            return;
+        }
         StoredBlob blob;
         try {
             blob = store.put(pack.blob());
+        } catch (BlobTooLargeException e) {
+            index.logStoreOp("put", null, pack.size(), false, e.getMessage());
+            splitAndUpload(pack, e.suggestedMaxSize());
+            return;
         } catch (SyncException e) {
             index.logStoreOp("put", null, pack.size(), false, e.getMessage());
             throw e;
@@ -157,8 +187,56 @@ final class Packer implements AutoCloseable {
         if (relocate) {
             index.relocateChunks(blob.id(), pack.entries());
         }
+        packSizes.add(blob.size());
         packsStored.incrementAndGet();
         bytesStored.addAndGet(blob.size());
+    }
+
+    /**
+     * Re-packs the chunks of a pack the store refused as too large into smaller packs, uploads those,
+     * and makes every later pack that small too.
+     */
+    private void splitAndUpload(SealedPack pack, long suggestedMaxSize) throws SyncException {
+        long limit = Math.max(MIN_PACK_SIZE, Math.min(suggestedMaxSize, pack.size() / 2));
+        if (pack.size() <= MIN_PACK_SIZE || limit >= pack.size()) {
+            throw new SyncException("the store refuses packs of " + pack.size() + " bytes, and they cannot be made"
+                    + " smaller; check the publisher's size limit");
+        }
+        targetSize = Math.min(targetSize, limit);
+        LOG.warn(
+                "the store refused a {}-byte pack as too large; storing packs of at most {} bytes", pack.size(), limit);
+        List<SealedPack> smaller = new ArrayList<>();
+        try (FileChannel in = FileChannel.open(pack.file(), StandardOpenOption.READ)) {
+            PackWriter writer = null;
+            for (PackEntry e : pack.entries()) {
+                ByteBuffer sealed = ByteBuffer.allocate(e.length());
+                while (sealed.hasRemaining()) {
+                    if (in.read(sealed, e.offset() + sealed.position()) < 0) {
+                        throw new IOException("the pack file ends before chunk " + e.id().shortHex());
+                    }
+                }
+                EncodedChunk chunk =
+                        new EncodedChunk(e.type(), e.id(), e.compression(), e.plainLength(), sealed.array());
+                if (writer != null && writer.count() > 0 && writer.size() + e.length() > limit) {
+                    smaller.add(writer.seal(aead, random));
+                    writer = null;
+                }
+                if (writer == null) {
+                    writer = new PackWriter(store.stage(stagingDir.resolve("pack-" + UUID.randomUUID() + ".tmp")));
+                }
+                writer.add(chunk);
+            }
+            if (writer != null) {
+                smaller.add(writer.seal(aead, random));
+            }
+            for (SealedPack p : smaller) {
+                upload(p);
+            }
+        } catch (IOException e) {
+            throw new SyncException("cannot split a pack in " + stagingDir + ": " + e.getMessage(), e);
+        } finally {
+            smaller.forEach(p -> deleteQuietly(p.file()));
+        }
     }
 
     private void throwIfFailed() throws SyncException {
@@ -174,6 +252,13 @@ final class Packer implements AutoCloseable {
 
     long bytesStored() {
         return bytesStored.get();
+    }
+
+    /** The size of every pack stored (or, in a dry run, that would have been stored), in order. */
+    List<Long> packSizes() {
+        synchronized (packSizes) {
+            return List.copyOf(packSizes);
+        }
     }
 
     /** Abandons the unsealed pack and stops the uploader; call {@link #flush()} first to keep data. */

@@ -27,6 +27,11 @@ import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.pack.PackHeader;
 import dev.walrussync.engine.store.BlobStore;
 import dev.walrussync.engine.store.StoredBlob;
+import dev.walrussync.engine.store.walrus.WalrusBlobStore;
+import dev.walrussync.engine.store.walrus.WalrusConnector;
+import dev.walrussync.engine.store.walrus.WalrusSettings;
+import dev.walrussync.engine.wallet.WalletFile;
+import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +43,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,8 +127,14 @@ public final class Repository implements AutoCloseable {
             Argon2Params kdf,
             long packSize,
             SecureRandom random,
-            Clock clock)
+            Clock clock,
+            WalrusConnector connector,
+            @Nullable WalrusSettings walrus,
+            @Nullable Ed25519Keypair wallet)
             throws SyncException {
+        if (spec.isWalrus() && walrus == null) {
+            throw new SyncException("a repository on Walrus needs its Walrus settings");
+        }
         if (RepositoryConfig.existsIn(home)) {
             throw new SyncException("a repository is already set up in " + home
                     + "; use another --home, or remove that folder to start over");
@@ -143,9 +155,16 @@ public final class Repository implements AutoCloseable {
             KeySlot passSlot = KeySlots.wrapWithPassphrase(master, passphrase, kdf, random, clock);
             KeySlot phraseSlot = KeySlots.wrapWithRecoveryPhrase(master, phrase, random, clock);
             KeyFile keyFile = KeyFile.of(repositoryId, List.of(passSlot, phraseSlot));
+            if (spec.isWalrus()) {
+                walrus.save(home);
+                Ed25519Keypair keypair = wallet != null ? wallet : Ed25519Keypair.generate(random);
+                try (RepositoryKeys keys = RepositoryKeys.derive(master, random)) {
+                    WalletFile.seal(keypair, keys, clock).save(home);
+                }
+            }
             String store;
             BlobId keyBlob;
-            try (BlobStore s = spec.create(packSize)) {
+            try (BlobStore s = spec.create(home, packSize, connector)) {
                 keyBlob = s.put(keyFile.toJson()).id();
                 store = s.info().location();
             }
@@ -171,7 +190,13 @@ public final class Repository implements AutoCloseable {
      *
      * @param exclusive whether this process will change the repository
      */
-    public static Repository open(Path home, Credential credential, SecureRandom random, Clock clock, boolean exclusive)
+    public static Repository open(
+            Path home,
+            Credential credential,
+            SecureRandom random,
+            Clock clock,
+            boolean exclusive,
+            WalrusConnector connector)
             throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
         HomeLock lock = HomeLock.acquire(home, exclusive);
@@ -180,7 +205,7 @@ public final class Repository implements AutoCloseable {
         IndexDatabase index = null;
         RepositoryKeys keys = null;
         try {
-            store = StoreSpec.parse(config.store()).open(config.packSize());
+            store = StoreSpec.parse(config.store()).open(home, config.packSize(), connector);
             KeyFile keyFile = loadKeyFile(home, store, config);
             if (!keyFile.repositoryIdHex().equals(config.repositoryId())) {
                 throw new SyncException("the key blob " + config.keyBlob() + " belongs to another repository");
@@ -188,6 +213,12 @@ public final class Repository implements AutoCloseable {
             KeySlots.Unlocked unlocked = unlock(keyFile, credential);
             try (MasterKey master = unlocked.masterKey()) {
                 keys = RepositoryKeys.derive(master, random);
+            }
+            if (store instanceof WalrusBlobStore walrusStore) {
+                Optional<WalletFile> wallet = WalletFile.load(home);
+                if (wallet.isPresent()) {
+                    walrusStore.useSigner(wallet.get().open(keys));
+                }
             }
             index = openIndexSettingDamageAside(home, clock);
             Optional<String> indexedRepo = index.meta(META_REPOSITORY_ID);
@@ -360,6 +391,10 @@ public final class Repository implements AutoCloseable {
         return clock;
     }
 
+    RepositoryKeys keys() {
+        return keys;
+    }
+
     public KeyFile keyFile() {
         return keyFile;
     }
@@ -370,6 +405,10 @@ public final class Repository implements AutoCloseable {
     }
 
     Packer newPacker(boolean relocate) {
+        return newPacker(relocate, false);
+    }
+
+    Packer newPacker(boolean relocate, boolean dryRun) {
         return new Packer(
                 store,
                 index,
@@ -377,7 +416,8 @@ public final class Repository implements AutoCloseable {
                 random,
                 home.resolve(STAGING_DIR),
                 store.info().targetPackSize(),
-                relocate);
+                relocate,
+                dryRun);
     }
 
     // ---- chunks and records ----

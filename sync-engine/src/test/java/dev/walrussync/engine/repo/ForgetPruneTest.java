@@ -19,6 +19,7 @@ import dev.walrussync.engine.model.SnapshotInfo;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.store.StoredBlob;
+import dev.walrussync.engine.store.walrus.PublicNetworks;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TestRepositories.TestRepo;
 import dev.walrussync.engine.testing.Trees;
@@ -215,7 +216,8 @@ class ForgetPruneTest {
                 new Repository.Passphrase(TestRepositories.PASSPHRASE.toCharArray()),
                 new SecureRandom(),
                 Clock.systemUTC(),
-                false)) {
+                false,
+                new PublicNetworks())) {
             Set<ChunkId> referenced = new HashSet<>();
             for (SnapshotRow s : r.index().snapshots()) {
                 referenced.add(s.id());

@@ -54,7 +54,7 @@ class PackerTest {
     }
 
     private Packer packer(BlobStore store) {
-        return new Packer(store, index, aead, random, staging, TARGET, false);
+        return new Packer(store, index, aead, random, staging, TARGET, false, false);
     }
 
     private void addChunks(Packer packer, int count, int size) throws Exception {

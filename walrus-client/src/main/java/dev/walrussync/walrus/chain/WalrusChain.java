@@ -41,6 +41,12 @@ public final class WalrusChain {
         throw new UnsupportedOperationException("issue 4");
     }
 
+    /** Transfers objects the signer owns (for example its Blob objects) to another address. */
+    public TransactionOutcome transferObjects(Ed25519Keypair signer, List<SuiAddress> objects, SuiAddress recipient)
+            throws WalrusException {
+        throw new UnsupportedOperationException("issue 4");
+    }
+
     /** Deletes a deletable blob the signer owns and keeps its storage resource with the signer. */
     public TransactionOutcome deleteBlob(Ed25519Keypair signer, SuiAddress blobObject) throws WalrusException {
         throw new UnsupportedOperationException("issue 4");

@@ -6,4 +6,12 @@ package dev.walrussync.walrus.network;
  */
 public final class WalrusNetworks {
     private WalrusNetworks() {}
+
+    public static WalrusNetwork testnet() {
+        throw new UnsupportedOperationException("issue 4");
+    }
+
+    public static WalrusNetwork mainnet() {
+        throw new UnsupportedOperationException("issue 4");
+    }
 }

@@ -1,0 +1,377 @@
+package dev.walrussync.engine.store.walrus;
+
+import dev.walrussync.engine.model.BlobId;
+import dev.walrussync.engine.store.BlobLease;
+import dev.walrussync.engine.store.BlobNotFoundException;
+import dev.walrussync.engine.store.BlobStore;
+import dev.walrussync.engine.store.BlobStoreException;
+import dev.walrussync.engine.store.BlobTooLargeException;
+import dev.walrussync.engine.store.StoreInfo;
+import dev.walrussync.engine.store.StoredBlob;
+import dev.walrussync.walrus.chain.OwnedBlob;
+import dev.walrussync.walrus.chain.SystemInfo;
+import dev.walrussync.walrus.chain.WalrusChain;
+import dev.walrussync.walrus.encoding.EncodingConfig;
+import dev.walrussync.walrus.http.RetryPolicy;
+import dev.walrussync.walrus.http.WalrusException;
+import dev.walrussync.walrus.network.WalrusNetwork;
+import dev.walrussync.walrus.publisher.AggregatorClient;
+import dev.walrussync.walrus.publisher.PayloadTooLargeException;
+import dev.walrussync.walrus.publisher.PublisherClient;
+import dev.walrussync.walrus.publisher.StoreOptions;
+import dev.walrussync.walrus.publisher.StoreResult;
+import dev.walrussync.walrus.sui.Ed25519Keypair;
+import dev.walrussync.walrus.sui.SuiAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storage port on Walrus. Packs go to a publisher with {@code send_object_to} set to the
+ * repository's wallet, so the user owns every {@code Blob} object and can extend or delete it; reads
+ * go to aggregators, with byte ranges for partial reads; the list of blobs is the wallet's {@code
+ * Blob} objects on Sui. Deleting needs the wallet's key, which the repository hands over once it is
+ * unlocked ({@link #useSigner}).
+ *
+ * <p>Every blob is deletable (Walrus's default), so that prune can give storage back before it
+ * expires. Thread-safe.
+ */
+public final class WalrusBlobStore implements BlobStore {
+    private static final Logger LOG = LoggerFactory.getLogger(WalrusBlobStore.class);
+
+    private final WalrusConnector.Connection connection;
+    private final WalrusNetwork network;
+    private final WalrusChain chain;
+    private final PublisherClient publisher;
+    private final AggregatorClient aggregator;
+    private volatile SuiAddress owner;
+    private final int epochs;
+    private final long targetPackSize;
+    private final SystemInfo systemAtOpen;
+    private volatile @Nullable Ed25519Keypair signer;
+
+    private WalrusBlobStore(
+            WalrusConnector.Connection connection,
+            WalrusChain chain,
+            SystemInfo system,
+            SuiAddress owner,
+            int epochs,
+            long targetPackSize,
+            RetryPolicy retry) {
+        this.connection = connection;
+        this.network = connection.network();
+        this.chain = chain;
+        this.systemAtOpen = system;
+        this.publisher = new PublisherClient(network, system.nShards(), retry);
+        this.aggregator = new AggregatorClient(network, retry);
+        this.owner = owner;
+        this.epochs = epochs;
+        this.targetPackSize = targetPackSize;
+    }
+
+    /**
+     * Opens the store on a connected network: reads the Walrus system object (which also proves that
+     * the network and its package IDs are right) and sizes packs to what the publisher and the
+     * encoding accept.
+     *
+     * @param packSize the configured pack size, or 0 for the largest the network accepts
+     */
+    public static WalrusBlobStore open(
+            WalrusConnector.Connection connection, SuiAddress owner, int epochs, long packSize, RetryPolicy retry)
+            throws BlobStoreException {
+        WalrusChain chain = new WalrusChain(connection.network(), retry);
+        SystemInfo system;
+        try {
+            system = chain.system();
+        } catch (WalrusException e) {
+            connection.close();
+            throw new BlobStoreException(
+                    "cannot reach Walrus network '" + connection.network().name() + "': " + e.getMessage(),
+                    e,
+                    !e.retryable());
+        }
+        if (epochs > system.maxEpochsAhead()) {
+            connection.close();
+            throw new BlobStoreException(
+                    "blobs can be paid at most " + system.maxEpochsAhead() + " epochs ahead on '"
+                            + connection.network().name() + "', not " + epochs,
+                    true);
+        }
+        long largest = largestBlob(connection.network(), system.nShards());
+        long target = packSize > 0 ? Math.min(packSize, largest) : largest;
+        return new WalrusBlobStore(connection, chain, system, owner, epochs, target, retry);
+    }
+
+    /** The largest blob this network takes: the publisher's limit, and what the encoding can hold. */
+    public static long largestBlob(WalrusNetwork network, int nShards) {
+        return Math.min(network.maxBlobSize(), EncodingConfig.forShards(nShards).maxBlobSize());
+    }
+
+    /** Hands over the wallet's key, which deleting blobs needs. */
+    public void useSigner(Ed25519Keypair keypair) {
+        if (!keypair.address().equals(owner)) {
+            throw new IllegalArgumentException("the key is for " + keypair.address() + ", the store for " + owner);
+        }
+        this.signer = keypair;
+    }
+
+    /**
+     * Moves every blob object of the current wallet to a new wallet (one transaction, paid with the
+     * current wallet's SUI), then stores and signs with the new wallet from here on.
+     */
+    public void moveTo(Ed25519Keypair newWallet) throws BlobStoreException {
+        Ed25519Keypair key = signer;
+        if (key == null) {
+            throw new BlobStoreException("moving blobs to a new wallet needs the current wallet's key", true);
+        }
+        List<SuiAddress> objects =
+                ownedBlobs().stream().map(b -> b.ref().objectId()).toList();
+        if (!objects.isEmpty()) {
+            try {
+                chain.transferObjects(key, objects, newWallet.address());
+            } catch (WalrusException e) {
+                throw new BlobStoreException(
+                        "moving " + objects.size() + " blob objects from " + owner + " to " + newWallet.address()
+                                + " failed: " + e.getMessage(),
+                        e,
+                        !e.retryable());
+            }
+        }
+        owner = newWallet.address();
+        signer = newWallet;
+    }
+
+    public WalrusNetwork network() {
+        return network;
+    }
+
+    public WalrusChain chain() {
+        return chain;
+    }
+
+    public SuiAddress owner() {
+        return owner;
+    }
+
+    /** How many epochs ahead each new blob is paid for. */
+    public int epochs() {
+        return epochs;
+    }
+
+    /** The system object as read when the store was opened. */
+    public SystemInfo systemAtOpen() {
+        return systemAtOpen;
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo(
+                "walrus",
+                "walrus:" + network.name() + " (" + network.aggregators().getFirst() + ")",
+                targetPackSize);
+    }
+
+    @Override
+    public StoredBlob put(Path file) throws BlobStoreException {
+        long size = sizeOf(file);
+        try {
+            return stored(publisher.store(file, options()), size);
+        } catch (PayloadTooLargeException e) {
+            throw new BlobTooLargeException(
+                    "the publisher refused a " + size + "-byte blob as too large", Math.max(1, size / 2), e);
+        } catch (WalrusException e) {
+            throw new BlobStoreException("storing a blob on Walrus failed: " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    @Override
+    public StoredBlob put(byte[] data) throws BlobStoreException {
+        try {
+            return stored(publisher.store(data, options()), data.length);
+        } catch (PayloadTooLargeException e) {
+            throw new BlobTooLargeException(
+                    "the publisher refused a " + data.length + "-byte blob as too large",
+                    Math.max(1, data.length / 2),
+                    e);
+        } catch (WalrusException e) {
+            throw new BlobStoreException("storing a blob on Walrus failed: " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    private StoreOptions options() {
+        return new StoreOptions(epochs, owner, true);
+    }
+
+    private StoredBlob stored(StoreResult result, long size) throws BlobStoreException {
+        BlobId id = new BlobId(result.blobId());
+        return switch (result) {
+            case StoreResult.NewlyCreated c -> {
+                var o = c.blobObject();
+                yield new StoredBlob(
+                        id,
+                        size,
+                        Optional.of(new BlobLease(
+                                o.objectId(),
+                                o.registeredEpoch(),
+                                o.startEpoch(),
+                                o.endEpoch(),
+                                c.encodedLength(),
+                                c.cost(),
+                                o.deletable())));
+            }
+            case StoreResult.AlreadyCertified a -> {
+                // The same bytes were stored before (a retry after a crash, or the same key blob):
+                // nothing was paid; the lease is that of the blob object the wallet already owns.
+                List<BlobLease> owned = ownedLeases().getOrDefault(result.blobId(), List.of());
+                Optional<BlobLease> lease = owned.stream().findFirst();
+                if (lease.isEmpty()) {
+                    LOG.warn(
+                            "blob {} is certified on Walrus, but not by a blob object of {}; it cannot be renewed",
+                            result.blobId(),
+                            owner);
+                }
+                yield new StoredBlob(id, size, lease);
+            }
+        };
+    }
+
+    private static long sizeOf(Path file) throws BlobStoreException {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new BlobStoreException("cannot read " + file + ": " + e.getMessage(), e, true);
+        }
+    }
+
+    @Override
+    public byte[] get(BlobId id) throws BlobStoreException {
+        try {
+            return aggregator.read(id.value());
+        } catch (dev.walrussync.walrus.publisher.BlobNotFoundException e) {
+            throw new BlobNotFoundException(id);
+        } catch (WalrusException e) {
+            throw new BlobStoreException("reading blob " + id + " from Walrus failed: " + e.getMessage(), e, false);
+        }
+    }
+
+    @Override
+    public byte[] getRange(BlobId id, long offset, int length) throws BlobStoreException {
+        try {
+            return aggregator.readRange(id.value(), offset, length);
+        } catch (dev.walrussync.walrus.publisher.BlobNotFoundException e) {
+            throw new BlobNotFoundException(id);
+        } catch (WalrusException e) {
+            throw new BlobStoreException(
+                    "reading " + length + " bytes at " + offset + " of blob " + id + " from Walrus failed: "
+                            + e.getMessage(),
+                    e,
+                    false);
+        }
+    }
+
+    /** The wallet's certified, unexpired blobs; a blob ID held by several objects is listed once. */
+    @Override
+    public List<StoredBlob> list() throws BlobStoreException {
+        Map<String, List<BlobLease>> leases = ownedLeases();
+        Map<String, Long> sizes = new HashMap<>();
+        for (OwnedBlob b : ownedBlobs()) {
+            sizes.put(b.blobId(), b.size());
+        }
+        List<StoredBlob> out = new ArrayList<>();
+        for (Map.Entry<String, List<BlobLease>> e : leases.entrySet()) {
+            out.add(new StoredBlob(
+                    new BlobId(e.getKey()),
+                    sizes.get(e.getKey()),
+                    Optional.of(e.getValue().getFirst())));
+        }
+        return out;
+    }
+
+    /** Every blob object of the wallet, as it is on chain now. */
+    public List<OwnedBlob> ownedBlobs() throws BlobStoreException {
+        try {
+            return chain.ownedBlobs(owner);
+        } catch (WalrusException e) {
+            throw new BlobStoreException(
+                    "cannot list the blobs of " + owner + " on Sui: " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    /** Leases of certified, unexpired blob objects by blob ID, the longest-lived first. */
+    private Map<String, List<BlobLease>> ownedLeases() throws BlobStoreException {
+        long epoch = currentEpoch();
+        Map<String, List<BlobLease>> byId = new HashMap<>();
+        for (OwnedBlob b : ownedBlobs()) {
+            if (b.certifiedEpoch() == null || b.endEpoch() <= epoch) {
+                continue;
+            }
+            byId.computeIfAbsent(b.blobId(), k -> new ArrayList<>()).add(lease(b));
+        }
+        byId.values().forEach(l -> l.sort((x, y) -> Long.compare(y.endEpoch(), x.endEpoch())));
+        return byId;
+    }
+
+    private static BlobLease lease(OwnedBlob b) {
+        return new BlobLease(
+                b.ref().objectId().toString(),
+                b.registeredEpoch(),
+                b.startEpoch(),
+                b.endEpoch(),
+                b.storageSize(),
+                0,
+                b.deletable());
+    }
+
+    private long currentEpoch() throws BlobStoreException {
+        try {
+            return chain.system().epoch();
+        } catch (WalrusException e) {
+            throw new BlobStoreException("cannot read the Walrus epoch: " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    /**
+     * Deletes every deletable blob object of the wallet that holds this blob ID; the storage goes back to
+     * the wallet. Permanent blob objects cannot be deleted and are left to expire.
+     */
+    @Override
+    public void delete(BlobId id) throws BlobStoreException {
+        Ed25519Keypair key = signer;
+        if (key == null) {
+            throw new BlobStoreException(
+                    "deleting blobs on Walrus needs the wallet's key, which only an unlocked repository has", true);
+        }
+        for (OwnedBlob b : ownedBlobs()) {
+            if (!b.blobId().equals(id.value())) {
+                continue;
+            }
+            if (!b.deletable()) {
+                LOG.info(
+                        "blob object {} of {} is permanent; it stays until epoch {}",
+                        b.ref().objectId(),
+                        id,
+                        b.endEpoch());
+                continue;
+            }
+            try {
+                chain.deleteBlob(key, b.ref().objectId());
+            } catch (WalrusException e) {
+                throw new BlobStoreException(
+                        "deleting blob object " + b.ref().objectId() + " (" + id + ") failed: " + e.getMessage(),
+                        e,
+                        !e.retryable());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}
