@@ -2,6 +2,7 @@ package dev.walrussync.app;
 
 import dev.walrussync.app.cli.Console;
 import dev.walrussync.app.cli.WalrusSyncCommand;
+import dev.walrussync.app.walrus.EmbeddedNetworks;
 import dev.walrussync.engine.api.Repositories;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,7 +17,9 @@ public final class Main {
 
     /** Runs one command and returns its exit code; the composition root of the command line. */
     public static int run(String[] args) {
-        Repositories engine = new Repositories(Clock.systemUTC(), new SecureRandom(), Repositories.defaultKdf());
+        Clock clock = Clock.systemUTC();
+        Repositories engine =
+                new Repositories(clock, new SecureRandom(), Repositories.defaultKdf(), new EmbeddedNetworks(clock));
         Console console = new Console(System.out, System.err, Console.isTerminal());
         return WalrusSyncCommand.commandLine(console, System.getenv(), engine).execute(args);
     }

@@ -5,11 +5,14 @@ import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.BackupRequest;
+import dev.walrussync.engine.model.CostEstimate;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +37,17 @@ final class BackupCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "NAME", description = "Host name to record (default: this machine's).")
     String host;
 
+    @Option(
+            names = "--dry-run",
+            description = "Read and pack everything, store nothing: show how many blobs, storage units and WAL"
+                    + " the backup would cost at today's prices.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
         BackupProgress progress = new BackupProgress();
         BackupReport r;
+        CostEstimate cost = null;
         try (RepositorySession session = root.open(true);
                 ProgressBar bar = ProgressBar.start(
                         root.console(),
@@ -50,7 +60,14 @@ final class BackupCommand implements Callable<Integer> {
                                 progress.bytesTotal(),
                                 progress.scanDone()))) {
             r = session.backup(
-                    new BackupRequest(paths, excludes, tags, host != null ? host : hostName(), user()), progress);
+                    new BackupRequest(paths, excludes, tags, host != null ? host : hostName(), user(), dryRun),
+                    progress);
+            if (dryRun && session.onWalrus()) {
+                cost = session.costOf(r.packSizes());
+            }
+        }
+        if (dryRun) {
+            return printDryRun(r, cost);
         }
         if (root.json()) {
             root.console().json(r);
@@ -77,6 +94,37 @@ final class BackupCommand implements Callable<Integer> {
                     Format.duration(r.duration().toSeconds())));
             c.println("Snapshot " + r.snapshotId().shortHex() + " saved"
                     + (r.errors().isEmpty() ? "" : ", but " + r.errors().size() + " item(s) could not be read"));
+        }
+        return r.errors().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    private Integer printDryRun(BackupReport r, CostEstimate cost) {
+        if (root.json()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("dryRun", true);
+            out.put("report", r);
+            if (cost != null) {
+                out.put("cost", cost);
+            }
+            root.console().json(out);
+            return r.errors().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        }
+        Console c = root.console();
+        for (String e : r.errors()) {
+            c.err().println("error: " + e);
+        }
+        c.println("Dry run: nothing was stored.");
+        c.println(String.format(
+                "Files: %d new, %d changed, %d unchanged; %s of new data in %d chunks",
+                r.filesNew(), r.filesChanged(), r.filesUnchanged(), Format.bytes(r.newBytes()), r.newChunks()));
+        c.println(String.format("Would store %d blob(s), %s", r.packsStored(), Format.bytes(r.bytesStored())));
+        if (cost != null) {
+            c.println(String.format(
+                    "On Walrus: %s encoded, %d storage unit(s), for %d epoch(s): %s",
+                    Format.bytes(cost.encodedBytes()),
+                    cost.storageUnits(),
+                    cost.epochs(),
+                    Format.wal(cost.costFrost())));
         }
         return r.errors().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
     }

@@ -64,4 +64,19 @@ public final class Format {
             throw new IllegalArgumentException("not a size: '" + text + "' (examples: 10MiB, 64M, 1G)");
         }
     }
+
+    /** FROST as WAL with 9 decimals trimmed to what matters, e.g. {@code 0.0123 WAL}. */
+    public static String wal(long frost) {
+        return coins(frost, "WAL");
+    }
+
+    /** MIST as SUI. */
+    public static String sui(long mist) {
+        return coins(mist, "SUI");
+    }
+
+    private static String coins(long base, String unit) {
+        java.math.BigDecimal v = java.math.BigDecimal.valueOf(base, 9).stripTrailingZeros();
+        return (v.signum() == 0 ? "0" : v.toPlainString()) + " " + unit;
+    }
 }

@@ -38,6 +38,10 @@ import picocli.CommandLine.Spec;
             LocalnetCommand.class,
             BenchCommand.class,
             BlobIdCommand.class,
+            WalletCommand.class,
+            StatusCommand.class,
+            BlobsCommand.class,
+            HealthCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -98,6 +102,10 @@ public final class WalrusSyncCommand implements Runnable {
 
     Repositories engine() {
         return engine;
+    }
+
+    Map<String, String> env() {
+        return env;
     }
 
     Path home() {

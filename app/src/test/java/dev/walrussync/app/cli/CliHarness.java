@@ -22,10 +22,15 @@ final class CliHarness {
 
     final Path home;
     final Map<String, String> env = new HashMap<>();
-    final Repositories engine = TestRepositories.engine();
+    final Repositories engine;
 
     CliHarness(Path home) {
+        this(home, TestRepositories.engine());
+    }
+
+    CliHarness(Path home, Repositories engine) {
         this.home = home;
+        this.engine = engine;
         env.put("WALRUS_SYNC_HOME", home.toString());
         env.put("WALRUS_SYNC_PASSWORD", TestRepositories.PASSPHRASE);
     }

@@ -45,7 +45,10 @@ class CliTest {
 
     /** Sets up a repository and returns its recovery phrase. */
     private String init() {
-        return ok(cli.run("init", "--json")).json().get("recoveryPhrase").asText();
+        return ok(cli.run("init", "--store", dirStore(), "--json"))
+                .json()
+                .get("recoveryPhrase")
+                .asText();
     }
 
     /** Backs up {@link #src} and returns the new snapshot's ID. */
@@ -60,11 +63,16 @@ class CliTest {
         return Trees.writeString(tmp.resolve(name), text + "\n");
     }
 
+    /** The directory store these tests use (the default, the embedded Walrus network, has tests of its own). */
+    private String dirStore() {
+        return "dir:" + cli.home.resolve("store");
+    }
+
     // ---- init ----
 
     @Test
     void initPrintsTwentyFourRecoveryWordsOnce() {
-        Result r = ok(cli.run("init"));
+        Result r = ok(cli.run("init", "--store", dirStore()));
 
         Matcher m = Pattern.compile("\\b\\d{1,2}\\. ([a-z]+)").matcher(r.out());
         List<String> words = new ArrayList<>();
@@ -79,7 +87,7 @@ class CliTest {
 
     @Test
     void initAsJsonNamesTheRepositoryAndItsPhrase() {
-        JsonNode j = ok(cli.run("init", "--json")).json();
+        JsonNode j = ok(cli.run("init", "--store", dirStore(), "--json")).json();
 
         assertThat(j.get("repositoryId").asText()).matches("[0-9a-f]{64}");
         assertThat(j.get("recoveryPhrase").asText().split(" ")).hasSize(24);
@@ -102,7 +110,7 @@ class CliTest {
     void initTwiceFails() {
         init();
 
-        Result again = cli.run("init");
+        Result again = cli.run("init", "--store", dirStore());
 
         assertThat(again.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(again.err()).contains("already set up");
@@ -126,7 +134,7 @@ class CliTest {
     void aWrongRecoveryPhraseFails() throws Exception {
         init();
         String otherPhrase = new CliHarness(tmp.resolve("other-home"))
-                .run("init", "--json")
+                .run("init", "--store", "dir:" + tmp.resolve("other-home/store"), "--json")
                 .json()
                 .get("recoveryPhrase")
                 .asText();

@@ -225,6 +225,13 @@ public final class RepositorySession implements AutoCloseable {
         return new WalrusOverview(repo).health();
     }
 
+    /** Asks the network's faucet for SUI and WAL for the wallet (local and test networks only). */
+    public void requestFaucet() throws SyncException {
+        if (!(repo.store() instanceof dev.walrussync.engine.store.walrus.WalrusBlobStore w) || !w.fundFromFaucet()) {
+            throw new SyncException("the repository's network has no faucet; send WAL and SUI to the wallet instead");
+        }
+    }
+
     /** What storing blobs of these sizes would cost at today's prices. */
     public CostEstimate costOf(List<Long> blobSizes) throws SyncException {
         return new WalrusOverview(repo).costOf(blobSizes);

@@ -2,6 +2,7 @@ package dev.walrussync.engine.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param costPerEpochFrost what keeping all of them costs per epoch at today's price, in FROST
  * @param storagePricePerUnit FROST per MiB of encoded size per epoch
  * @param writePricePerUnit FROST per MiB of encoded size, paid once per store
+ * @param nodes the committee's storage nodes and how they answered
  */
 public record WalrusStatus(
         WalletInfo wallet,
@@ -36,4 +38,9 @@ public record WalrusStatus(
         @Nullable Instant earliestExpiry,
         long costPerEpochFrost,
         long storagePricePerUnit,
-        long writePricePerUnit) {}
+        long writePricePerUnit,
+        List<NodeStatus> nodes) {
+    public WalrusStatus {
+        nodes = List.copyOf(nodes);
+    }
+}

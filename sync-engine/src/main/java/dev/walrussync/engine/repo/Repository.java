@@ -166,6 +166,13 @@ public final class Repository implements AutoCloseable {
             BlobId keyBlob;
             try (BlobStore s = spec.create(home, packSize, connector)) {
                 keyBlob = s.put(keyFile.toJson()).id();
+                if (s instanceof WalrusBlobStore w) {
+                    try {
+                        w.fundFromFaucet();
+                    } catch (SyncException e) {
+                        LOG.warn("could not fund the new wallet from the faucet: {}", e.getMessage());
+                    }
+                }
                 store = s.info().location();
             }
             Files.write(home.resolve(KEYS_CACHE), keyFile.toJson());

@@ -99,7 +99,8 @@ public final class WalrusOverview {
                 expiry,
                 units * sys.storagePricePerUnit(),
                 sys.storagePricePerUnit(),
-                sys.writePricePerUnit());
+                sys.writePricePerUnit(),
+                health(sys));
     }
 
     /** The wallet's certified blob objects that have not expired. */
@@ -176,7 +177,10 @@ public final class WalrusOverview {
 
     /** Asks every node of the current committee for its health, at once. */
     public List<NodeStatus> health() throws SyncException {
-        SystemInfo sys = system();
+        return health(system());
+    }
+
+    private static List<NodeStatus> health(SystemInfo sys) {
         Map<String, Integer> shards = new HashMap<>();
         for (CommitteeNode n : sys.committee()) {
             shards.put(n.name(), n.shards());

@@ -380,6 +380,11 @@ public final class LocalWalrusNetwork implements AutoCloseable {
         e.put("graphql", chainServer.graphQlUri().toString());
         e.put("faucet", chainServer.faucetUri().toString());
         e.put("admin", internal.baseUri().toString());
+        ChainConfig config = chain.config();
+        e.put("walrusPackage", config.walrusOriginalPackageId().toString());
+        e.put("walCoinType", config.walCoinType().toString());
+        e.put("systemObject", config.systemObjectId().toString());
+        e.put("maxBlobSize", options.maxBodySize());
         ArrayNode list = e.putArray("nodes");
         for (Node n : nodes) {
             list.addObject().put("name", n.name).put("url", n.url().toString());
@@ -394,6 +399,11 @@ public final class LocalWalrusNetwork implements AutoCloseable {
     }
 
     // ---- accessors and controls ----
+
+    /** The largest blob the publisher accepts. */
+    public long maxBodySize() {
+        return options.maxBodySize();
+    }
 
     public URI publisherUri() {
         return daemon.baseUri();

@@ -147,6 +147,23 @@ public final class WalrusBlobStore implements BlobStore {
         signer = newWallet;
     }
 
+    /**
+     * Asks the network's faucet (local and test networks have one) for SUI and WAL for the wallet, so
+     * that it can extend and delete blobs. Returns false when the network has no faucet.
+     */
+    public boolean fundFromFaucet() throws BlobStoreException {
+        java.net.URI faucet = network.faucet();
+        if (faucet == null) {
+            return false;
+        }
+        try {
+            new dev.walrussync.walrus.network.FaucetClient(faucet).request(owner);
+            return true;
+        } catch (WalrusException e) {
+            throw new BlobStoreException("the faucet of '" + network.name() + "' refused: " + e.getMessage(), e, false);
+        }
+    }
+
     public WalrusNetwork network() {
         return network;
     }

@@ -34,6 +34,7 @@ import org.jspecify.annotations.Nullable;
  * @param systemObject the Walrus System object ID, overriding the preset
  * @param stakingObject the Walrus Staking object ID, overriding the preset
  * @param publisherJwt a bearer token for an authenticated publisher
+ * @param faucet a faucet URL ({@code …/v2/gas}), for local and custom test networks
  * @param maxBlobSize the largest blob the publisher accepts, overriding the preset (10 MiB)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,6 +50,7 @@ import org.jspecify.annotations.Nullable;
     "systemObject",
     "stakingObject",
     "publisherJwt",
+    "faucet",
     "maxBlobSize"
 })
 public record WalrusSettings(
@@ -63,6 +65,7 @@ public record WalrusSettings(
         @Nullable String systemObject,
         @Nullable String stakingObject,
         @Nullable String publisherJwt,
+        @Nullable String faucet,
         @Nullable Long maxBlobSize) {
     public static final String FILE_NAME = "walrus.json";
     public static final String LOCAL = "local";
@@ -74,7 +77,7 @@ public record WalrusSettings(
 
     /** Settings for a network by name, with nothing overridden. */
     public static WalrusSettings of(String network, int epochs) {
-        return new WalrusSettings(1, network, epochs, null, null, null, null, null, null, null, null, null);
+        return new WalrusSettings(1, network, epochs, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean isLocal() {
@@ -102,7 +105,7 @@ public record WalrusSettings(
                     publishers != null ? uris(publishers) : preset.publishers(),
                     aggregators != null ? uris(aggregators) : preset.aggregators(),
                     graphql != null ? URI.create(graphql) : preset.graphql(),
-                    preset != null ? preset.faucet() : null,
+                    faucet != null ? URI.create(faucet) : preset != null ? preset.faucet() : null,
                     walrusPackage != null ? SuiAddress.parse(walrusPackage) : preset.walrusOriginalPackage(),
                     walCoinType != null ? walCoinType : preset.walCoinType(),
                     systemObject != null ? SuiAddress.parse(systemObject) : preset.systemObject(),

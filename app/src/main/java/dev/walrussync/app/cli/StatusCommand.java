@@ -1,0 +1,52 @@
+package dev.walrussync.app.cli;
+
+import dev.walrussync.app.ExitCode;
+import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.model.WalrusStatus;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code status}: balances, what is stored, the earliest expiry and the cost per epoch. */
+@Command(name = "status", description = "Show the wallet's balances, what is stored on Walrus, and when it expires.")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    WalrusSyncCommand root;
+
+    @Override
+    public Integer call() throws Exception {
+        WalrusStatus s;
+        try (RepositorySession session = root.open(false)) {
+            s = session.walrusStatus();
+        }
+        if (root.json()) {
+            root.console().json(s);
+            return ExitCode.OK;
+        }
+        Console c = root.console();
+        c.println("Network:        " + s.wallet().network() + " (epoch " + s.epoch() + ", "
+                + Format.duration(s.epochDuration().toSeconds()) + " per epoch, " + s.nShards() + " shards)");
+        c.println("Wallet:         " + s.wallet().address());
+        c.println("Balance:        " + Format.wal(s.wallet().walFrost()) + ", "
+                + Format.sui(s.wallet().suiMist()));
+        c.println("Stored:         " + s.blobs() + " blob(s), " + Format.bytes(s.storedBytes()) + " ("
+                + Format.bytes(s.encodedBytes()) + " encoded)");
+        if (s.earliestEndEpoch() != null) {
+            c.println("Earliest expiry: epoch " + s.earliestEndEpoch() + " (about " + s.earliestExpiry() + ")");
+        } else {
+            c.println("Earliest expiry: nothing stored");
+        }
+        long up = s.nodes().stream().filter(n -> n.reachable()).count();
+        c.println("Storage nodes:  " + up + " of " + s.nodes().size() + " up"
+                + s.nodes().stream()
+                        .filter(n -> !n.reachable())
+                        .map(n -> "; " + n.name() + " is down")
+                        .reduce("", String::concat));
+        c.println("Cost per epoch: " + Format.wal(s.costPerEpochFrost()) + " to keep everything stored");
+        if (s.costPerEpochFrost() > 0) {
+            long epochs = s.wallet().walFrost() / s.costPerEpochFrost();
+            c.println("Runway:         the WAL balance pays for about " + epochs + " more epoch(s) of storage");
+        }
+        return ExitCode.OK;
+    }
+}

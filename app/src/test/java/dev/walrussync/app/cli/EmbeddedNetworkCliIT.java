@@ -1,0 +1,62 @@
+package dev.walrussync.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.walrussync.app.ExitCode;
+import dev.walrussync.app.walrus.EmbeddedNetworks;
+import dev.walrussync.engine.api.Repositories;
+import dev.walrussync.engine.testing.TestRepositories;
+import dev.walrussync.engine.testing.TreeAssert;
+import dev.walrussync.engine.testing.Trees;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new user's first steps with no network options: {@code init} uses the embedded local Walrus
+ * network, started in the app's process with its state in the app home, and backup, restore and
+ * status work through it.
+ */
+class EmbeddedNetworkCliIT {
+    @TempDir
+    Path tmp;
+
+    private static CliHarness.Result ok(CliHarness.Result r) {
+        assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.OK);
+        return r;
+    }
+
+    @Test
+    void initWithNoOptionsBacksUpAndRestoresThroughTheEmbeddedNetwork() throws Exception {
+        Repositories engine = new Repositories(
+                Clock.systemUTC(),
+                new SecureRandom(),
+                TestRepositories.CHEAP_KDF,
+                new EmbeddedNetworks(Clock.systemUTC()));
+        CliHarness cli = new CliHarness(tmp.resolve("home"), engine);
+        Path source = tmp.resolve("docs");
+        Trees.writeRandom(source.resolve("report.pdf"), 3, 3_000_000);
+        Trees.writeString(source.resolve("readme.txt"), "hello walrus\n");
+
+        JsonNode init = ok(cli.run("init", "--json")).json();
+        assertThat(init.get("network").asText()).isEqualTo("local");
+        assertThat(init.get("store").asText()).startsWith("walrus:local");
+        assertThat(cli.home.resolve("localnet/endpoints.json")).exists();
+        assertThat(cli.home.resolve("wallet.json")).content().doesNotContain("suiprivkey");
+
+        ok(cli.run("backup", source.toString()));
+        Path target = tmp.resolve("restored");
+        ok(cli.run("restore", "latest", "--target", target.toString()));
+        TreeAssert.assertSameTree(source, target.resolve("docs"));
+
+        JsonNode status = ok(cli.run("status", "--json")).json();
+        assertThat(status.get("blobs").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(status.get("nShards").asInt()).isEqualTo(EmbeddedNetworks.SHARDS);
+        assertThat(status.get("earliestEndEpoch").asLong())
+                .isEqualTo(status.get("epoch").asLong() + 53);
+        assertThat(status.get("wallet").get("walFrost").asLong()).isPositive();
+    }
+}
