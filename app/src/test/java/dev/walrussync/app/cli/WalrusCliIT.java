@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WalrusCliIT {
     @TempDir
-    Path tmp;
+    static Path tmp;
 
     private LocalWalrusNetwork net;
     private CliHarness cli;

@@ -624,7 +624,10 @@ final class ProgrammableExecutor {
             long computation = MIN_COMPUTATION_UNITS * price;
             long[] storage = ex.storageSummary(version);
             long charge = computation + storage[0] - storage[1];
-            if (Long.compareUnsigned(computation + storage[0], budget) > 0) {
+            // Sui (gas_v2 charge_storage_and_rebate): only the storage cost net of the sender's rebate must fit in
+            // what the budget leaves after computation.
+            long netStorage = Math.max(0, storage[0] - storage[1]);
+            if (Long.compareUnsigned(computation + netStorage, budget) > 0) {
                 if (!capAtBudget) {
                     return null;
                 }

@@ -14,7 +14,8 @@
  *
  * <ul>
  *   <li>Gas is a fixed computation charge (1,000 units at the gas price) plus 7,600 MIST per byte of object written,
- *       minus a 99% rebate of the old versions' fees; real Sui meters Move bytecode.
+ *       minus a 99% rebate of the old versions' fees; real Sui meters Move bytecode. As on Sui, the budget must
+ *       cover computation plus storage net of that rebate.
  *   <li>Move code is native Java for the functions listed; any other function of a known package fails with {@code
  *       FunctionNotFound} (gas charged, as Sui does for a missing function); an unknown package is refused as
  *       {@code DependentPackageNotFound}. Publish, Upgrade, MakeMoveVec, Receiving arguments and withdrawals from a
@@ -25,6 +26,9 @@
  *   <li>The Sui epoch and the Walrus epoch are one number; each transaction is its own checkpoint, indexed at once.
  *   <li>{@code certifyBlob} takes no BLS certificate; {@code extend_blob} does not track the future-accounting ring
  *       buffer or capacity, and WAL paid for storage leaves the coin without being credited anywhere.
+ *   <li>There is no {@code Staking} object: epoch timing and the committee's names, URLs and shards are local fields
+ *       at the end of the system inner state ({@code epoch_duration_ms}, {@code epoch_start_timestamp_ms}, {@code
+ *       nodes}).
  *   <li>Digests of objects this chain writes are Blake2b-256 over {@code "Object::"} and a Sui-like object BCS;
  *       seeded objects keep the digests they were given.
  *   <li>Re-submitting an executed transaction returns its first effects (Sui's idempotence); nothing runs twice.

@@ -134,7 +134,7 @@ public final class WalrusBlobStore implements BlobStore {
                 ownedBlobs().stream().map(b -> b.ref().objectId()).toList();
         if (!objects.isEmpty()) {
             try {
-                chain.transferObjects(key, objects, newWallet.address());
+                chain.transferBlobs(key, objects, newWallet.address());
             } catch (WalrusException e) {
                 throw new BlobStoreException(
                         "moving " + objects.size() + " blob objects from " + owner + " to " + newWallet.address()
