@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each publisher is tried in the network's order. A retryable failure (429, 503, 504, network
  * error) is retried there per the {@link RetryPolicy}; when it persists, the next publisher is tried.
  * Any other error (400, 401, 403, 451, 500, …) is final and not failed over, since another publisher
- * would refuse the same request. A 413, or a blob larger than {@link WalrusNetwork#maxBlobSize()},
- * is a {@link PayloadTooLargeException} and is neither retried nor failed over.
+ * would refuse the same request. A 413, or a blob larger than {@link WalrusNetwork#maxBlobSize()} or
+ * than Walrus can encode for the shard count ({@link EncodingConfig#maxBlobSize()}, only about 1.8 MB
+ * for 10 shards), is a {@link PayloadTooLargeException}, sent to no publisher or neither retried nor
+ * failed over.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -44,6 +46,7 @@ public final class PublisherClient {
 
     private final WalrusNetwork network;
     private final int nShards;
+    private final long maxEncodableSize;
     private final HttpTransport transport;
     private final BlobEncoder encoder = new BlobEncoder();
 
@@ -58,7 +61,7 @@ public final class PublisherClient {
     /** A client on a given transport (its client, retry policy, sleeper and randomness). */
     public PublisherClient(WalrusNetwork network, int nShards, HttpTransport transport) {
         this.network = Objects.requireNonNull(network, "network");
-        EncodingConfig.forShards(nShards); // fails early on an unsupported shard count
+        this.maxEncodableSize = EncodingConfig.forShards(nShards).maxBlobSize();
         this.nShards = nShards;
         this.transport = Objects.requireNonNull(transport, "transport");
     }
@@ -93,6 +96,12 @@ public final class PublisherClient {
     }
 
     private void checkSize(long size) throws PayloadTooLargeException {
+        if (size > maxEncodableSize) {
+            throw new PayloadTooLargeException(
+                    "a blob of " + size + " bytes is larger than the " + maxEncodableSize
+                            + " bytes Walrus can encode for " + nShards + " shards",
+                    size);
+        }
         if (size > network.maxBlobSize()) {
             throw new PayloadTooLargeException(
                     "a blob of " + size + " bytes is larger than the " + network.maxBlobSize()

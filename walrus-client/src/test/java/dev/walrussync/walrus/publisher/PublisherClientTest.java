@@ -293,6 +293,18 @@ class PublisherClientTest {
     }
 
     @Test
+    void aBlobLargerThanWalrusCanEncodeIsRefusedWithoutARequest() {
+        byte[] data = new byte[1_834_953];
+
+        PayloadTooLargeException e =
+                catchThrowableOfType(PayloadTooLargeException.class, () -> client().store(data, PERMANENT));
+
+        assertThat(e.sentBytes()).isEqualTo(data.length);
+        assertThat(e.getMessage()).contains("1834952").contains("10 shards");
+        assertThat(first.getRequestCount()).isZero();
+    }
+
+    @Test
     void retriesOverloadAndUnavailableThenSucceeds() throws Exception {
         first.enqueue(tooManyRequests());
         first.enqueue(json(504, "daemon-errors/insufficient-confirmations.json"));
