@@ -9,6 +9,7 @@ import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TreeAssert;
 import dev.walrussync.engine.testing.Trees;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -48,7 +49,7 @@ class EmbeddedNetworkCliIT {
         assertThat(cli.home.resolve("wallet.json")).content().doesNotContain("suiprivkey");
 
         ok(cli.run("backup", source.toString()));
-        Path target = tmp.resolve("restored");
+        Path target = Files.createDirectories(tmp.resolve("restored"));
         ok(cli.run("restore", "latest", "--target", target.toString()));
         TreeAssert.assertSameTree(source, target.resolve("docs"));
 

@@ -41,6 +41,7 @@ class WalrusCliIT {
     private LocalWalrusNetwork net;
     private CliHarness cli;
     private Path source;
+    private String snapshot;
 
     @BeforeAll
     void startNetworkAndBackUp() throws Exception {
@@ -73,7 +74,10 @@ class WalrusCliIT {
                         "--json"))
                 .json();
         assertThat(init.get("network").asText()).isEqualTo("e2e");
-        ok(cli.run("backup", source.toString(), "--json"));
+        snapshot = ok(cli.run("backup", source.toString(), "--json"))
+                .json()
+                .get("snapshotId")
+                .asText();
     }
 
     @AfterAll
@@ -91,8 +95,8 @@ class WalrusCliIT {
     @Test
     @Order(1)
     void restoreIsByteIdentical() throws Exception {
-        Path target = tmp.resolve("restore-1");
-        ok(cli.run("restore", "latest", "--target", target.toString()));
+        Path target = Files.createDirectories(tmp.resolve("restore-1"));
+        ok(cli.run("restore", snapshot, "--target", target.toString()));
 
         TreeAssert.assertSameTree(source, target.resolve("source"));
     }
@@ -154,8 +158,8 @@ class WalrusCliIT {
     void restoreStillWorksWithFNodesKilled() throws Exception {
         net.nodeProcess(0).destroyForcibly().waitFor();
 
-        Path target = tmp.resolve("restore-2");
-        ok(cli.run("restore", "latest", "--target", target.toString()));
+        Path target = Files.createDirectories(tmp.resolve("restore-2"));
+        ok(cli.run("restore", snapshot, "--target", target.toString()));
 
         TreeAssert.assertSameTree(source, target.resolve("source"));
     }
