@@ -70,7 +70,7 @@ public final class EmbeddedNetworks implements WalrusConnector {
     }
 
     /** The embedded network as the Walrus client sees it: its URLs and the IDs of its chain. */
-    static WalrusNetwork describe(LocalWalrusNetwork net, WalrusSettings settings) throws SyncException {
+    public static WalrusNetwork describe(LocalWalrusNetwork net, WalrusSettings settings) throws SyncException {
         ChainConfig config = net.chain().config();
         WalrusNetwork base = new WalrusNetwork(
                 WalrusSettings.LOCAL,

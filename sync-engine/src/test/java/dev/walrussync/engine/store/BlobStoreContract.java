@@ -145,7 +145,8 @@ public abstract class BlobStoreContract {
         assertThatThrownBy(() -> store.getRange(id, 90, 11))
                 .isInstanceOf(BlobStoreException.class)
                 .isNotInstanceOf(BlobNotFoundException.class)
-                .hasMessageContaining("100 bytes");
+                .as("the message names the blob's size")
+                .hasMessageContaining("100");
         assertThatThrownBy(() -> store.getRange(id, 101, 0)).isInstanceOf(BlobStoreException.class);
         assertThatThrownBy(() -> store.getRange(id, Long.MAX_VALUE - 2, 10)).isInstanceOf(BlobStoreException.class);
     }
@@ -170,8 +171,11 @@ public abstract class BlobStoreContract {
         StoredBlob c = store.put(tempFile("c", Trees.randomBytes(10, 300)));
 
         assertThat(store.list())
+                .extracting(StoredBlob::id, StoredBlob::size)
                 .containsExactlyInAnyOrder(
-                        StoredBlob.of(a.id(), 10), StoredBlob.of(b.id(), 20_000), StoredBlob.of(c.id(), 300));
+                        org.assertj.core.groups.Tuple.tuple(a.id(), 10L),
+                        org.assertj.core.groups.Tuple.tuple(b.id(), 20_000L),
+                        org.assertj.core.groups.Tuple.tuple(c.id(), 300L));
     }
 
     @Test
@@ -182,7 +186,7 @@ public abstract class BlobStoreContract {
         store.delete(gone.id());
         store.delete(gone.id());
 
-        assertThat(store.list()).containsExactly(keep);
+        assertThat(store.list()).extracting(StoredBlob::id).containsExactly(keep.id());
         assertThatThrownBy(() -> store.get(gone.id())).isInstanceOf(BlobNotFoundException.class);
         assertThat(store.get(keep.id())).isEqualTo(Trees.randomBytes(11, 50));
     }
@@ -264,7 +268,13 @@ public abstract class BlobStoreContract {
             for (Future<StoredBlob> f : puts) {
                 stored.add(f.get());
             }
-            assertThat(store.list()).containsExactlyInAnyOrderElementsOf(stored);
+            // A store may know more about a blob when it lists it than when it stored it (a lease's
+            // cost, say): what must match is every blob's ID and size.
+            assertThat(store.list())
+                    .extracting(StoredBlob::id, StoredBlob::size)
+                    .containsExactlyInAnyOrderElementsOf(stored.stream()
+                            .map(b -> org.assertj.core.groups.Tuple.tuple(b.id(), b.size()))
+                            .toList());
             for (int i = 0; i < 16; i++) {
                 assertThat(store.get(stored.get(i).id())).isEqualTo(Trees.randomBytes(100 + i, 1100 + i));
             }

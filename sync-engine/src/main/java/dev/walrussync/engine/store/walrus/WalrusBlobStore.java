@@ -198,7 +198,9 @@ public final class WalrusBlobStore implements BlobStore {
     public StoredBlob put(Path file) throws BlobStoreException {
         long size = sizeOf(file);
         try {
-            return stored(publisher.store(file, options()), size);
+            StoredBlob stored = stored(publisher.store(file, options()), size);
+            deleteConsumed(file);
+            return stored;
         } catch (PayloadTooLargeException e) {
             throw new BlobTooLargeException(
                     "the publisher refused a " + size + "-byte blob as too large", Math.max(1, size / 2), e);
@@ -258,6 +260,15 @@ public final class WalrusBlobStore implements BlobStore {
         };
     }
 
+    /** The store takes ownership of a file it stored: once the blob is certified, the file goes. */
+    private static void deleteConsumed(Path file) throws BlobStoreException {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            throw new BlobStoreException("cannot remove " + file + " after storing it: " + e.getMessage(), e, false);
+        }
+    }
+
     private static long sizeOf(Path file) throws BlobStoreException {
         try {
             return java.nio.file.Files.size(file);
@@ -279,6 +290,15 @@ public final class WalrusBlobStore implements BlobStore {
 
     @Override
     public byte[] getRange(BlobId id, long offset, int length) throws BlobStoreException {
+        if (offset < 0 || length < 0) {
+            throw new BlobStoreException(
+                    "cannot read " + length + " bytes at offset " + offset + " of blob " + id + ": not a range", true);
+        }
+        if (length == 0 && offset > 0) {
+            // An empty range is valid up to the blob's end: reading the byte before it proves that.
+            getRange(id, offset - 1, 1);
+            return new byte[0];
+        }
         try {
             return aggregator.readRange(id.value(), offset, length);
         } catch (dev.walrussync.walrus.publisher.BlobNotFoundException e) {
