@@ -290,7 +290,7 @@ public final class WalrusBlobStore implements BlobStore {
 
     @Override
     public byte[] getRange(BlobId id, long offset, int length) throws BlobStoreException {
-        if (offset < 0 || length < 0) {
+        if (offset < 0 || length < 0 || offset > Long.MAX_VALUE - length) {
             throw new BlobStoreException(
                     "cannot read " + length + " bytes at offset " + offset + " of blob " + id + ": not a range", true);
         }
