@@ -1,5 +1,6 @@
 package dev.walrussync.engine.repo;
 
+import dev.walrussync.engine.chunk.ChunkerParams;
 import dev.walrussync.engine.crypto.Aead;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.internal.DaemonThreads;
@@ -198,9 +199,10 @@ final class Packer implements AutoCloseable {
      */
     private void splitAndUpload(SealedPack pack, long suggestedMaxSize) throws SyncException {
         long limit = Math.max(MIN_PACK_SIZE, Math.min(suggestedMaxSize, pack.size() / 2));
-        if (pack.size() <= MIN_PACK_SIZE || limit >= pack.size()) {
-            throw new SyncException("the store refuses packs of " + pack.size() + " bytes, and they cannot be made"
-                    + " smaller; check the publisher's size limit");
+        if (pack.entries().size() < 2 || pack.size() <= MIN_PACK_SIZE) {
+            throw new SyncException("the store refuses a " + pack.size() + "-byte pack as too large, and it cannot be"
+                    + " split further (chunks are up to " + (ChunkerParams.DEFAULT.maxSize() >> 20)
+                    + " MiB); use a publisher that accepts blobs of at least 10 MiB");
         }
         targetSize = Math.min(targetSize, limit);
         LOG.warn(
