@@ -6,7 +6,6 @@ import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.store.walrus.WalrusSettings;
-import dev.walrussync.engine.wallet.WalletFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,9 +121,7 @@ final class InitCommand implements Callable<Integer> {
             if (walrus != null) {
                 out.put("network", walrus.network());
                 out.put("epochs", walrus.epochs());
-                out.put(
-                        "walletAddress",
-                        WalletFile.load(home).map(WalletFile::address).orElse(null));
+                out.put("walletAddress", created.walletAddress());
             }
             out.put("recoveryPhrase", String.join(" ", created.recoveryWords()));
             root.console().json(out);
@@ -135,8 +132,8 @@ final class InitCommand implements Callable<Integer> {
         c.println("Store: " + created.store());
         if (walrus != null) {
             c.println("Wallet: "
-                    + WalletFile.load(home).map(WalletFile::address).orElse("?")
-                    + " (its key is sealed under the repository's keys in " + home.resolve(WalletFile.FILE_NAME) + ")");
+                    + created.walletAddress()
+                    + " (its key is sealed under the repository's keys in " + home.resolve("wallet.json") + ")");
             c.println("New blobs are paid " + walrus.epochs() + " epochs ahead.");
         }
         c.println("");

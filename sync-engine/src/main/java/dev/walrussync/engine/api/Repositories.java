@@ -51,8 +51,13 @@ public final class Repositories {
      * What {@link #init} made.
      *
      * @param recoveryWords the 24-word recovery phrase, to show the user once
+     * @param walletAddress the wallet's Sui address, for a repository on Walrus
      */
-    public record Created(String repositoryId, List<String> recoveryWords, String store) {}
+    public record Created(
+            String repositoryId,
+            List<String> recoveryWords,
+            String store,
+            @Nullable String walletAddress) {}
 
     /**
      * Creates a repository bound to the app home.
@@ -83,7 +88,7 @@ public final class Repositories {
         Repository.InitResult r = Repository.init(
                 home, StoreSpec.parse(store), passphrase, kdf, packSize, random, clock, connector, walrus, wallet);
         try (RecoveryPhrase phrase = r.recoveryPhrase()) {
-            return new Created(r.repositoryId(), phrase.words(), r.store());
+            return new Created(r.repositoryId(), phrase.words(), r.store(), r.walletAddress());
         }
     }
 

@@ -105,7 +105,11 @@ public final class Repository implements AutoCloseable {
     }
 
     /** What {@link #init} made: the repository ID and the recovery phrase, which is shown once. */
-    public record InitResult(String repositoryId, RecoveryPhrase recoveryPhrase, String store) {}
+    public record InitResult(
+            String repositoryId,
+            RecoveryPhrase recoveryPhrase,
+            String store,
+            @Nullable String walletAddress) {}
 
     /** How the user unlocks the repository. */
     public sealed interface Credential permits Passphrase, Phrase {}
@@ -155,9 +159,11 @@ public final class Repository implements AutoCloseable {
             KeySlot passSlot = KeySlots.wrapWithPassphrase(master, passphrase, kdf, random, clock);
             KeySlot phraseSlot = KeySlots.wrapWithRecoveryPhrase(master, phrase, random, clock);
             KeyFile keyFile = KeyFile.of(repositoryId, List.of(passSlot, phraseSlot));
+            String walletAddress = null;
             if (spec.isWalrus()) {
                 walrus.save(home);
                 Ed25519Keypair keypair = wallet != null ? wallet : Ed25519Keypair.generate(random);
+                walletAddress = keypair.address().toString();
                 try (RepositoryKeys keys = RepositoryKeys.derive(master, random)) {
                     WalletFile.seal(keypair, keys, clock).save(home);
                 }
@@ -182,7 +188,7 @@ public final class Repository implements AutoCloseable {
                 index.putMeta(META_REPOSITORY_ID, config.repositoryId());
             }
             config.save(home);
-            return new InitResult(config.repositoryId(), phrase, store);
+            return new InitResult(config.repositoryId(), phrase, store, walletAddress);
         } catch (IOException e) {
             throw new SyncException("cannot write to " + home + ": " + e.getMessage(), e);
         }
