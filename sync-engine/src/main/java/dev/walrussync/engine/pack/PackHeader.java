@@ -26,10 +26,19 @@ public final class PackHeader {
 
     private PackHeader() {}
 
+    /** The length of the encrypted header of a pack with {@code entries} chunks. */
+    static int encryptedLength(int entries) {
+        return paddedPlainLength(entries) + Aead.OVERHEAD;
+    }
+
+    private static int paddedPlainLength(int entries) {
+        int plainLength = 1 + 4 + entries * ENTRY_LENGTH;
+        return (int) Padme.pad(Math.max(plainLength, MIN_PADDED_LENGTH));
+    }
+
     /** Serializes, pads and encrypts the header. */
     static byte[] encrypt(List<PackEntry> entries, Aead aead) {
-        int plainLength = 1 + 4 + entries.size() * ENTRY_LENGTH;
-        int padded = (int) Padme.pad(Math.max(plainLength, MIN_PADDED_LENGTH));
+        int padded = paddedPlainLength(entries.size());
         ByteBuffer buf = ByteBuffer.allocate(padded).order(ByteOrder.LITTLE_ENDIAN);
         buf.put((byte) VERSION).putInt(entries.size());
         for (PackEntry e : entries) {

@@ -65,12 +65,25 @@ public final class PackWriter implements AutoCloseable {
         return entries.size();
     }
 
+    /**
+     * The size the pack would have once sealed if a chunk of {@code sealedLength} bytes were added:
+     * chunks, padding, encrypted header and trailer.
+     */
+    public long sealedSizeWith(int sealedLength) {
+        return sealedSize(size + sealedLength, entries.size() + 1);
+    }
+
+    private static long sealedSize(long chunkBytes, int entryCount) {
+        long unpadded = chunkBytes + PackHeader.encryptedLength(entryCount) + PackHeader.TRAILER_LENGTH;
+        return Padme.pad(Math.max(unpadded, MIN_PACK_SIZE));
+    }
+
     /** Appends padding, the encrypted header and its length; forces the file to disk and closes it. */
     public SealedPack seal(Aead aead, SecureRandom random) throws IOException {
         ensureOpen();
         byte[] header = PackHeader.encrypt(entries, aead);
         long unpadded = size + header.length + PackHeader.TRAILER_LENGTH;
-        long total = Padme.pad(Math.max(unpadded, MIN_PACK_SIZE));
+        long total = sealedSize(size, entries.size());
         long padding = total - unpadded;
         byte[] noise = new byte[(int) Math.min(padding, 1 << 16)];
         while (padding > 0) {

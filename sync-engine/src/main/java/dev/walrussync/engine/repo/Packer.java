@@ -89,7 +89,9 @@ final class Packer implements AutoCloseable {
         synchronized (this) {
             throwIfFailed();
             try {
-                if (current != null && current.count() > 0 && current.size() + chunk.sealed().length > targetSize) {
+                if (current != null
+                        && current.count() > 0
+                        && current.sealedSizeWith(chunk.sealed().length) > targetSize) {
                     toSeal = current;
                     current = null;
                 }
@@ -219,7 +221,7 @@ final class Packer implements AutoCloseable {
                 }
                 EncodedChunk chunk =
                         new EncodedChunk(e.type(), e.id(), e.compression(), e.plainLength(), sealed.array());
-                if (writer != null && writer.count() > 0 && writer.size() + e.length() > limit) {
+                if (writer != null && writer.count() > 0 && writer.sealedSizeWith(e.length()) > limit) {
                     smaller.add(writer.seal(aead, random));
                     writer = null;
                 }

@@ -64,6 +64,26 @@ class PackWriterTest {
     }
 
     @Test
+    void theSealedSizeOfAPackIsKnownBeforeItsLastChunkIsAdded() throws Exception {
+        for (int[] sizes : new int[][] {{10}, {5000, 7000}, {100_000, 3, 250_000}, {1 << 20, 1 << 19}}) {
+            Path file = tmp.resolve("predict-" + Arrays.toString(sizes).hashCode());
+            try (PackWriter w = new PackWriter(file)) {
+                long predicted = 0;
+                for (int i = 0; i < sizes.length; i++) {
+                    byte[] plain = Trees.randomBytes(i, sizes[i]);
+                    var chunk = codec.encode(ChunkType.DATA, codec.idOf(plain), plain);
+                    predicted = w.sealedSizeWith(chunk.sealed().length);
+                    w.add(chunk);
+                }
+
+                assertThat(w.seal(aead, RANDOM).size())
+                        .as(Arrays.toString(sizes))
+                        .isEqualTo(predicted);
+            }
+        }
+    }
+
+    @Test
     void aTinyPackIsPaddedToFourKibibytes() throws Exception {
         assertThat(write(1).bytes()).hasSize(4096);
     }

@@ -188,10 +188,10 @@ public final class WalrusBlobStore implements BlobStore {
 
     @Override
     public StoreInfo info() {
-        return new StoreInfo(
-                "walrus",
-                "walrus:" + network.name() + " (" + network.aggregators().getFirst() + ")",
-                targetPackSize);
+        String where = network.name().equals(WalrusSettings.LOCAL)
+                ? "walrus:local (the embedded network)"
+                : "walrus:" + network.name() + " (" + network.aggregators().getFirst() + ")";
+        return new StoreInfo("walrus", where, targetPackSize);
     }
 
     @Override
