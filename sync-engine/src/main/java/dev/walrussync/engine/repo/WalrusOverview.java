@@ -73,7 +73,7 @@ public final class WalrusOverview {
         long encoded = 0;
         long units = 0;
         Long earliest = null;
-        for (OwnedBlob b : live(sys)) {
+        for (OwnedBlob b : store.liveBlobs()) {
             blobs++;
             stored += b.size();
             encoded += b.storageSize();
@@ -103,17 +103,6 @@ public final class WalrusOverview {
                 health(sys));
     }
 
-    /** The wallet's certified blob objects that have not expired. */
-    private List<OwnedBlob> live(SystemInfo sys) throws SyncException {
-        List<OwnedBlob> out = new ArrayList<>();
-        for (OwnedBlob b : store.ownedBlobs()) {
-            if (b.certifiedEpoch() != null && b.endEpoch() > sys.epoch()) {
-                out.add(b);
-            }
-        }
-        return out;
-    }
-
     /**
      * Every blob of the repository: the packs the index knows and the key blob, each with its chain
      * state; then any other blob object the wallet owns, as {@code foreign}.
@@ -121,7 +110,7 @@ public final class WalrusOverview {
     public List<BlobInfo> blobs() throws SyncException {
         SystemInfo sys = system();
         Map<String, OwnedBlob> onChain = new HashMap<>();
-        for (OwnedBlob b : live(sys)) {
+        for (OwnedBlob b : store.liveBlobs()) {
             onChain.merge(b.blobId(), b, (x, y) -> x.endEpoch() >= y.endEpoch() ? x : y);
         }
         Map<BlobId, SortedSet<String>> files = repo.index().filesByBlob();

@@ -247,8 +247,10 @@ public final class WalrusBlobStore implements BlobStore {
             case StoreResult.AlreadyCertified a -> {
                 // The same bytes were stored before (a retry after a crash, or the same key blob):
                 // nothing was paid; the lease is that of the blob object the wallet already owns.
-                List<BlobLease> owned = ownedLeases().getOrDefault(result.blobId(), List.of());
-                Optional<BlobLease> lease = owned.stream().findFirst();
+                Optional<BlobLease> lease = liveBlobs().stream()
+                        .filter(b -> b.blobId().equals(result.blobId()))
+                        .max(java.util.Comparator.comparingLong(OwnedBlob::endEpoch))
+                        .map(WalrusBlobStore::lease);
                 if (lease.isEmpty()) {
                     LOG.warn(
                             "blob {} is certified on Walrus, but not by a blob object of {}; it cannot be renewed",
@@ -315,19 +317,16 @@ public final class WalrusBlobStore implements BlobStore {
     /** The wallet's certified, unexpired blobs; a blob ID held by several objects is listed once. */
     @Override
     public List<StoredBlob> list() throws BlobStoreException {
-        Map<String, List<BlobLease>> leases = ownedLeases();
-        Map<String, Long> sizes = new HashMap<>();
-        for (OwnedBlob b : ownedBlobs()) {
-            sizes.put(b.blobId(), b.size());
+        Map<String, StoredBlob> byId = new HashMap<>();
+        for (OwnedBlob b : liveBlobs()) {
+            StoredBlob candidate = new StoredBlob(new BlobId(b.blobId()), b.size(), Optional.of(lease(b)));
+            byId.merge(b.blobId(), candidate, WalrusBlobStore::longerLived);
         }
-        List<StoredBlob> out = new ArrayList<>();
-        for (Map.Entry<String, List<BlobLease>> e : leases.entrySet()) {
-            out.add(new StoredBlob(
-                    new BlobId(e.getKey()),
-                    sizes.get(e.getKey()),
-                    Optional.of(e.getValue().getFirst())));
-        }
-        return out;
+        return new ArrayList<>(byId.values());
+    }
+
+    private static StoredBlob longerLived(StoredBlob a, StoredBlob b) {
+        return a.lease().orElseThrow().endEpoch() >= b.lease().orElseThrow().endEpoch() ? a : b;
     }
 
     /** Every blob object of the wallet, as it is on chain now. */
@@ -340,18 +339,12 @@ public final class WalrusBlobStore implements BlobStore {
         }
     }
 
-    /** Leases of certified, unexpired blob objects by blob ID, the longest-lived first. */
-    private Map<String, List<BlobLease>> ownedLeases() throws BlobStoreException {
+    /** The wallet's blob objects that are certified and not yet expired. */
+    public List<OwnedBlob> liveBlobs() throws BlobStoreException {
         long epoch = currentEpoch();
-        Map<String, List<BlobLease>> byId = new HashMap<>();
-        for (OwnedBlob b : ownedBlobs()) {
-            if (b.certifiedEpoch() == null || b.endEpoch() <= epoch) {
-                continue;
-            }
-            byId.computeIfAbsent(b.blobId(), k -> new ArrayList<>()).add(lease(b));
-        }
-        byId.values().forEach(l -> l.sort((x, y) -> Long.compare(y.endEpoch(), x.endEpoch())));
-        return byId;
+        return ownedBlobs().stream()
+                .filter(b -> b.certifiedEpoch() != null && b.endEpoch() > epoch)
+                .toList();
     }
 
     private static BlobLease lease(OwnedBlob b) {
