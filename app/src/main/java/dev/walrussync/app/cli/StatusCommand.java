@@ -43,6 +43,13 @@ final class StatusCommand implements Callable<Integer> {
                         .map(n -> "; " + n.name() + " is down")
                         .reduce("", String::concat));
         c.println("Cost per epoch: " + Format.wal(s.costPerEpochFrost()) + " to keep everything stored");
+        StringBuilder perSize = new StringBuilder();
+        s.costPerGiBByPackSize()
+                .forEach((size, frost) -> perSize.append(perSize.isEmpty() ? "" : ", ")
+                        .append(Format.bytes(size))
+                        .append(" packs ")
+                        .append(Format.wal(frost)));
+        c.println("1 GiB per epoch: " + perSize + " (every blob carries fixed encoded metadata)");
         if (s.costPerEpochFrost() > 0) {
             long epochs = s.wallet().walFrost() / s.costPerEpochFrost();
             c.println("Runway:         the WAL balance pays for about " + epochs + " more epoch(s) of storage");

@@ -10,6 +10,8 @@ import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TreeAssert;
 import dev.walrussync.engine.testing.Trees;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
+import dev.walrussync.walrus.chain.SystemInfo;
+import dev.walrussync.walrus.encoding.EncodingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -187,5 +189,39 @@ class WalrusCliIT {
         assertThat(status.get("costPerEpochFrost").asLong()).isPositive();
         assertThat(status.get("nodes").get(0).get("reachable").asBoolean()).isFalse();
         assertThat(ok(cli.run("status")).out()).contains("3 of 4 up", "node-0 is down");
+        JsonNode perGiB = status.get("costPerGiBByPackSize");
+        // At 10 shards a blob holds at most 1.8 MB, so only 256 KiB and 1 MiB packs are priced; the fixed
+        // metadata is small at 10 shards (it is what makes small blobs dear at 1000).
+        assertThat(perGiB.size()).isEqualTo(2);
+        long units = SystemInfo.units(EncodingConfig.forShards(10).encodedLength(1L << 20));
+        assertThat(perGiB.get(String.valueOf(1L << 20)).asLong())
+                .isEqualTo(1024 * units * status.get("storagePricePerUnit").asLong());
+        assertThat(perGiB.get(String.valueOf(256L << 10)).asLong())
+                .isGreaterThanOrEqualTo(perGiB.get(String.valueOf(1L << 20)).asLong());
+    }
+
+    @Test
+    @Order(6)
+    void aNewWalletTakesOverTheBlobs() throws Exception {
+        String before =
+                ok(cli.run("wallet", "show", "--json")).json().get("address").asText();
+
+        String after =
+                ok(cli.run("wallet", "new", "--json")).json().get("address").asText();
+
+        assertThat(after)
+                .isNotEqualTo(before)
+                .isEqualTo(ok(cli.run("wallet", "show", "--json"))
+                        .json()
+                        .get("address")
+                        .asText());
+        for (JsonNode b : ok(cli.run("blobs", "--json")).json()) {
+            assertThat(b.get("onChain").asBoolean())
+                    .as("owned by the new wallet: %s", b)
+                    .isTrue();
+        }
+        Path target = Files.createDirectories(tmp.resolve("restore-3"));
+        ok(cli.run("restore", snapshot, "--target", target.toString()));
+        TreeAssert.assertSameTree(source, target.resolve("source"));
     }
 }

@@ -3,6 +3,7 @@ package dev.walrussync.engine.model;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param costPerEpochFrost what keeping all of them costs per epoch at today's price, in FROST
  * @param storagePricePerUnit FROST per MiB of encoded size per epoch
  * @param writePricePerUnit FROST per MiB of encoded size, paid once per store
+ * @param costPerGiBByPackSize FROST per epoch to keep 1 GiB stored in packs of each size (bytes → FROST):
+ *     small packs cost more per byte, as every blob carries fixed encoded metadata
  * @param nodes the committee's storage nodes and how they answered
  */
 public record WalrusStatus(
@@ -39,8 +42,11 @@ public record WalrusStatus(
         long costPerEpochFrost,
         long storagePricePerUnit,
         long writePricePerUnit,
+        Map<Long, Long> costPerGiBByPackSize,
         List<NodeStatus> nodes) {
     public WalrusStatus {
+        costPerGiBByPackSize =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costPerGiBByPackSize));
         nodes = List.copyOf(nodes);
     }
 }

@@ -100,6 +100,7 @@ public final class WalrusOverview {
                 units * sys.storagePricePerUnit(),
                 sys.storagePricePerUnit(),
                 sys.writePricePerUnit(),
+                costPerGiB(),
                 health(sys));
     }
 
@@ -184,6 +185,28 @@ public final class WalrusOverview {
                     h.nodeStatus(),
                     h.latency().toMillis(),
                     h.error()));
+        }
+        return out;
+    }
+
+    /** Pack sizes for which {@link #costPerGiB} is shown: a small blob, a public publisher's limit, a large one. */
+    public static final List<Long> SAMPLE_BLOB_SIZES = List.of(256L << 10, 1L << 20, 10L << 20, 100L << 20);
+
+    /**
+     * What keeping 1 GiB of packs stored for one epoch costs, by pack size, at today's prices: every blob
+     * carries a fixed amount of encoded metadata (about 64 MB at 1000 shards), so small blobs cost more
+     * per byte. Sizes the network's encoding cannot hold are left out.
+     */
+    public Map<Long, Long> costPerGiB() throws SyncException {
+        SystemInfo sys = system();
+        EncodingConfig encoding = EncodingConfig.forShards(sys.nShards());
+        Map<Long, Long> out = new java.util.LinkedHashMap<>();
+        for (long size : SAMPLE_BLOB_SIZES) {
+            if (size > encoding.maxBlobSize()) {
+                continue;
+            }
+            long blobsPerGiB = (1L << 30) / size;
+            out.put(size, blobsPerGiB * SystemInfo.units(encoding.encodedLength(size)) * sys.storagePricePerUnit());
         }
         return out;
     }
