@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.walrussync.walrus.bcs.BcsWriter;
 import dev.walrussync.walrus.encoding.BlobId;
+import dev.walrussync.walrus.http.HttpTransport;
 import dev.walrussync.walrus.http.RetryPolicy;
 import dev.walrussync.walrus.http.WalrusException;
 import dev.walrussync.walrus.network.WalrusNetwork;
@@ -22,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -345,18 +347,30 @@ class WalrusChainTest {
     }
 
     @Test
-    void backoffIsFullJitterCappedAtMaxDelay() {
-        SuiGraphQlClient client = new SuiGraphQlClient(
-                URI.create("http://127.0.0.1:1/graphql"),
-                new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000)));
-        List<Long> delays = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            delays.add(client.backoffMillis(1));
-            assertThat(client.backoffMillis(3)).isBetween(0L, 400L);
-            assertThat(client.backoffMillis(9)).isBetween(0L, 1000L);
+    void retriesWaitWithFullJitterCappedAtMaxDelay() throws Exception {
+        RetryPolicy retry = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
+        List<Long> waits = new ArrayList<>();
+        HttpTransport transport = new HttpTransport(
+                HttpTransport.defaultClient(), retry, d -> waits.add(d.toMillis()), new SplittableRandom(7));
+        try (FakeSuiGraphQl fake = new FakeSuiGraphQl((op, v) -> new MockResponse().setResponseCode(503))) {
+            URI uri = fake.server.url("/graphql").uri();
+            SuiGraphQlClient client = new SuiGraphQlClient(uri, transport);
+            for (int round = 0; round < 20; round++) {
+                assertThatThrownBy(() -> client.execute("{ chainIdentifier }", Map.of()))
+                        .isInstanceOf(WalrusException.class)
+                        .hasMessageContaining("failed 10 time(s)");
+            }
         }
-        assertThat(delays).allMatch(d -> d >= 0 && d <= 100);
-        assertThat(delays.stream().distinct().count()).isGreaterThan(10); // jittered, not fixed
+        assertThat(waits).hasSize(20 * 9);
+        for (int i = 0; i < waits.size(); i++) {
+            int retryNumber = i % 9;
+            assertThat(waits.get(i)).isBetween(0L, Math.min(1000L, 100L << retryNumber));
+        }
+        List<Long> firstWaits = new ArrayList<>();
+        for (int i = 0; i < waits.size(); i += 9) {
+            firstWaits.add(waits.get(i));
+        }
+        assertThat(firstWaits.stream().distinct().count()).isGreaterThan(10); // jittered, not fixed
     }
 
     @Test
