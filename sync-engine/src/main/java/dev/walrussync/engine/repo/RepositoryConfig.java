@@ -1,12 +1,12 @@
 package dev.walrussync.engine.repo;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.walrussync.engine.internal.AtomicFiles;
 import dev.walrussync.engine.model.SyncException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The repository binding kept in the app home ({@code config.json}): which store holds the
@@ -48,10 +48,9 @@ public record RepositoryConfig(int version, String repositoryId, String store, S
     /** Writes the file atomically: a temporary file, then a rename. */
     public void save(Path home) throws SyncException {
         Path file = home.resolve(FILE_NAME);
-        Path tmp = home.resolve(FILE_NAME + ".tmp");
         try {
-            Files.write(tmp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(
+                    file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
         } catch (IOException e) {
             throw new SyncException("cannot write " + file + ": " + e.getMessage(), e);
         }

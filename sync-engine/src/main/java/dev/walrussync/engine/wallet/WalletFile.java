@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.engine.crypto.AuthenticationFailedException;
 import dev.walrussync.engine.crypto.RepositoryKeys;
+import dev.walrussync.engine.internal.AtomicFiles;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import dev.walrussync.walrus.sui.SuiAddress;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -99,16 +99,8 @@ public record WalletFile(int version, String address, String sealedKey, String c
     /** Writes {@code wallet.json} atomically, readable by the owner only where the file system allows. */
     public void save(Path home) throws SyncException {
         Path file = home.resolve(FILE_NAME);
-        Path tmp = home.resolve(FILE_NAME + ".tmp");
         try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
-            try {
-                Files.setPosixFilePermissions(
-                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: the key is sealed anyway.
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this), true);
         } catch (IOException e) {
             throw new SyncException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.walrussync.engine.internal.AtomicFiles;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.walrus.network.WalrusNetwork;
 import dev.walrussync.walrus.sui.SuiAddress;
@@ -12,7 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -143,10 +143,8 @@ public record WalrusSettings(
 
     public void save(Path home) throws SyncException {
         Path file = home.resolve(FILE_NAME);
-        Path tmp = home.resolve(FILE_NAME + ".tmp");
         try {
-            Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this), false);
         } catch (IOException e) {
             throw new SyncException("cannot write " + file + ": " + e.getMessage(), e);
         }
