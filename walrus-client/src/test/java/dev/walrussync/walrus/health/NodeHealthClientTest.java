@@ -1,10 +1,10 @@
 package dev.walrussync.walrus.health;
 
+import static dev.walrussync.walrus.http.MockResponses.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.walrus.chain.CommitteeNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -45,12 +45,6 @@ class NodeHealthClientTest {
     void stop() throws IOException {
         for (MockWebServer s : List.of(healthy, bare, failing, slow)) {
             s.shutdown();
-        }
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = NodeHealthClientTest.class.getResourceAsStream("/" + name)) {
-            return in.readAllBytes();
         }
     }
 

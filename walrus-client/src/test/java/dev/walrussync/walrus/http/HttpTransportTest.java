@@ -1,10 +1,11 @@
 package dev.walrussync.walrus.http;
 
+import static dev.walrussync.walrus.http.MockResponses.json;
+import static dev.walrussync.walrus.http.MockResponses.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -39,24 +40,6 @@ class HttpTransportTest {
     @AfterEach
     void stop() throws IOException {
         server.shutdown();
-    }
-
-    static byte[] resource(String name) {
-        try (InputStream in = HttpTransportTest.class.getResourceAsStream("/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static MockResponse json(int code, String resource) {
-        return new MockResponse()
-                .setResponseCode(code)
-                .setHeader("Content-Type", "application/json")
-                .setBody(new Buffer().write(resource(resource)));
     }
 
     private Request get() {

@@ -1,8 +1,8 @@
 package dev.walrussync.walrus.publisher;
 
+import static dev.walrussync.walrus.http.MockResponses.json;
 import static dev.walrussync.walrus.publisher.TestNetworks.HELLO_ID;
 import static dev.walrussync.walrus.publisher.TestNetworks.RETRY;
-import static dev.walrussync.walrus.publisher.TestNetworks.json;
 import static dev.walrussync.walrus.publisher.TestNetworks.network;
 import static dev.walrussync.walrus.publisher.TestNetworks.tooManyRequests;
 import static dev.walrussync.walrus.publisher.TestNetworks.transport;

@@ -1,9 +1,9 @@
 package dev.walrussync.walrus.publisher;
 
+import static dev.walrussync.walrus.http.MockResponses.json;
 import static dev.walrussync.walrus.publisher.TestNetworks.HELLO;
 import static dev.walrussync.walrus.publisher.TestNetworks.HELLO_ID;
 import static dev.walrussync.walrus.publisher.TestNetworks.RETRY;
-import static dev.walrussync.walrus.publisher.TestNetworks.json;
 import static dev.walrussync.walrus.publisher.TestNetworks.network;
 import static dev.walrussync.walrus.publisher.TestNetworks.tooManyRequests;
 import static dev.walrussync.walrus.publisher.TestNetworks.transport;
@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.walrussync.walrus.encoding.BlobEncoder;
 import dev.walrussync.walrus.http.BadResponseException;
+import dev.walrussync.walrus.http.MockResponses;
 import dev.walrussync.walrus.http.WalrusApiException;
 import dev.walrussync.walrus.http.WalrusException;
 import dev.walrussync.walrus.network.WalrusNetwork;
@@ -132,7 +133,7 @@ class PublisherClientTest {
         String id = new BlobEncoder().blobId(data, 10).toString();
         Path file = Files.write(dir.resolve("pack"), data);
         first.enqueue(new MockResponse()
-                .setBody(new String(TestNetworks.resource("publisher-responses/already-certified-object.json"))
+                .setBody(new String(MockResponses.resource("publisher-responses/already-certified-object.json"))
                         .replace(HELLO_ID, id)));
 
         StoreResult result = client().store(file, PERMANENT);

@@ -1,11 +1,11 @@
 package dev.walrussync.walrus.publisher;
 
+import static dev.walrussync.walrus.http.MockResponses.resource;
+
 import dev.walrussync.walrus.http.HttpTransport;
 import dev.walrussync.walrus.http.RetryPolicy;
 import dev.walrussync.walrus.network.WalrusNetwork;
 import dev.walrussync.walrus.sui.SuiAddress;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -55,24 +55,6 @@ final class TestNetworks {
                 retry,
                 d -> {},
                 new SplittableRandom(3));
-    }
-
-    static byte[] resource(String name) {
-        try (InputStream in = TestNetworks.class.getResourceAsStream("/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static MockResponse json(int code, String resource) {
-        return new MockResponse()
-                .setResponseCode(code)
-                .setHeader("Content-Type", "application/json")
-                .setBody(new Buffer().write(resource(resource)));
     }
 
     static MockResponse tooManyRequests() {
