@@ -3,6 +3,7 @@ package dev.walrussync.walrus.network;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.walrus.http.BadResponseException;
+import dev.walrussync.walrus.http.HttpTransport;
 import dev.walrussync.walrus.http.WalrusException;
 import dev.walrussync.walrus.sui.SuiAddress;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import okhttp3.ResponseBody;
 public final class FaucetClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
-    private final OkHttpClient http = new OkHttpClient();
+    private final OkHttpClient http = HttpTransport.defaultClient();
     private final URI faucet;
 
     /** @param faucet the faucet's full URL, for example {@code http://127.0.0.1:9123/v2/gas} */
