@@ -41,6 +41,7 @@ import dev.walrussync.engine.repo.SnapshotResolver;
 import dev.walrussync.engine.repo.Tree;
 import dev.walrussync.engine.repo.TreeNode;
 import dev.walrussync.engine.repo.WalrusOverview;
+import dev.walrussync.engine.store.walrus.WalrusBlobStore;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -202,7 +203,7 @@ public final class RepositorySession implements AutoCloseable {
 
     /** Whether the repository is stored on Walrus (else the Walrus calls below fail with a clear message). */
     public boolean onWalrus() {
-        return repo.config().store().startsWith("walrus:");
+        return repo.store() instanceof WalrusBlobStore;
     }
 
     /** The wallet's address and balances. */
@@ -227,7 +228,7 @@ public final class RepositorySession implements AutoCloseable {
 
     /** Asks the network's faucet for SUI and WAL for the wallet (local and test networks only). */
     public void requestFaucet() throws SyncException {
-        if (!(repo.store() instanceof dev.walrussync.engine.store.walrus.WalrusBlobStore w) || !w.fundFromFaucet()) {
+        if (!(repo.store() instanceof WalrusBlobStore w) || !w.fundFromFaucet()) {
             throw new SyncException("the repository's network has no faucet; send WAL and SUI to the wallet instead");
         }
     }

@@ -73,7 +73,7 @@ public final class WalrusOverview {
         long encoded = 0;
         long units = 0;
         Long earliest = null;
-        for (OwnedBlob b : store.liveBlobs()) {
+        for (OwnedBlob b : store.liveBlobs(sys.epoch())) {
             blobs++;
             stored += b.size();
             encoded += b.storageSize();
@@ -100,7 +100,7 @@ public final class WalrusOverview {
                 units * sys.storagePricePerUnit(),
                 sys.storagePricePerUnit(),
                 sys.writePricePerUnit(),
-                costPerGiB(),
+                costPerGiB(sys),
                 health(sys));
     }
 
@@ -111,7 +111,7 @@ public final class WalrusOverview {
     public List<BlobInfo> blobs() throws SyncException {
         SystemInfo sys = system();
         Map<String, OwnedBlob> onChain = new HashMap<>();
-        for (OwnedBlob b : store.liveBlobs()) {
+        for (OwnedBlob b : store.liveBlobs(sys.epoch())) {
             onChain.merge(b.blobId(), b, (x, y) -> x.endEpoch() >= y.endEpoch() ? x : y);
         }
         Map<BlobId, SortedSet<String>> files = repo.index().filesByBlob();
@@ -189,7 +189,7 @@ public final class WalrusOverview {
         return out;
     }
 
-    /** Pack sizes for which {@link #costPerGiB} is shown: a small blob, a public publisher's limit, a large one. */
+    /** Pack sizes for which {@link #costPerGiB(SystemInfo)} is shown: a small blob, a public publisher's limit, a large one. */
     public static final List<Long> SAMPLE_BLOB_SIZES = List.of(256L << 10, 1L << 20, 10L << 20, 100L << 20);
 
     /**
@@ -197,8 +197,7 @@ public final class WalrusOverview {
      * carries a fixed amount of encoded metadata (about 64 MB at 1000 shards), so small blobs cost more
      * per byte. Sizes the network's encoding cannot hold are left out.
      */
-    public Map<Long, Long> costPerGiB() throws SyncException {
-        SystemInfo sys = system();
+    private static Map<Long, Long> costPerGiB(SystemInfo sys) {
         EncodingConfig encoding = EncodingConfig.forShards(sys.nShards());
         Map<Long, Long> out = new java.util.LinkedHashMap<>();
         for (long size : SAMPLE_BLOB_SIZES) {

@@ -196,28 +196,29 @@ public final class WalrusBlobStore implements BlobStore {
 
     @Override
     public StoredBlob put(Path file) throws BlobStoreException {
-        long size = sizeOf(file);
-        try {
-            StoredBlob stored = stored(publisher.store(file, options()), size);
-            deleteConsumed(file);
-            return stored;
-        } catch (PayloadTooLargeException e) {
-            throw new BlobTooLargeException(
-                    "the publisher refused a " + size + "-byte blob as too large", Math.max(1, size / 2), e);
-        } catch (WalrusException e) {
-            throw new BlobStoreException("storing a blob on Walrus failed: " + e.getMessage(), e, !e.retryable());
-        }
+        StoredBlob stored = publish(sizeOf(file), () -> publisher.store(file, options()));
+        deleteConsumed(file);
+        return stored;
     }
 
     @Override
     public StoredBlob put(byte[] data) throws BlobStoreException {
+        return publish(data.length, () -> publisher.store(data, options()));
+    }
+
+    /** One store request to the publisher. */
+    @FunctionalInterface
+    private interface PublisherCall {
+        StoreResult call() throws WalrusException;
+    }
+
+    /** Stores through the publisher and turns its answer, or its refusal, into the port's terms. */
+    private StoredBlob publish(long size, PublisherCall call) throws BlobStoreException {
         try {
-            return stored(publisher.store(data, options()), data.length);
+            return stored(call.call(), size);
         } catch (PayloadTooLargeException e) {
             throw new BlobTooLargeException(
-                    "the publisher refused a " + data.length + "-byte blob as too large",
-                    Math.max(1, data.length / 2),
-                    e);
+                    "the publisher refused a " + size + "-byte blob as too large", Math.max(1, size / 2), e);
         } catch (WalrusException e) {
             throw new BlobStoreException("storing a blob on Walrus failed: " + e.getMessage(), e, !e.retryable());
         }
@@ -341,7 +342,11 @@ public final class WalrusBlobStore implements BlobStore {
 
     /** The wallet's blob objects that are certified and not yet expired. */
     public List<OwnedBlob> liveBlobs() throws BlobStoreException {
-        long epoch = currentEpoch();
+        return liveBlobs(currentEpoch());
+    }
+
+    /** The wallet's blob objects that are certified and not yet expired in {@code epoch}. */
+    public List<OwnedBlob> liveBlobs(long epoch) throws BlobStoreException {
         return ownedBlobs().stream()
                 .filter(b -> b.certifiedEpoch() != null && b.endEpoch() > epoch)
                 .toList();
