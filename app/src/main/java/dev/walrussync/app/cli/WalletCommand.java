@@ -34,7 +34,20 @@ final class WalletCommand implements Runnable {
         spec.commandLine().usage(root.console().out());
     }
 
-    static void print(WalrusSyncCommand root, WalletInfo w) {
+    /** Shared by {@code show} and {@code faucet}: prints the address and balances, asking the faucet first if told. */
+    static Integer show(WalrusSyncCommand root, boolean faucetFirst) throws SyncException {
+        WalletInfo w;
+        try (RepositorySession session = root.open(false)) {
+            if (faucetFirst) {
+                session.requestFaucet();
+            }
+            w = session.wallet();
+        }
+        print(root, w);
+        return ExitCode.OK;
+    }
+
+    private static void print(WalrusSyncCommand root, WalletInfo w) {
         if (root.json()) {
             root.console().json(w);
             return;
@@ -53,12 +66,7 @@ final class WalletCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            WalletInfo w;
-            try (RepositorySession session = parent.root.open(false)) {
-                w = session.wallet();
-            }
-            print(parent.root, w);
-            return ExitCode.OK;
+            return show(parent.root, false);
         }
     }
 
@@ -124,13 +132,7 @@ final class WalletCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            WalletInfo w;
-            try (RepositorySession session = parent.root.open(false)) {
-                session.requestFaucet();
-                w = session.wallet();
-            }
-            print(parent.root, w);
-            return ExitCode.OK;
+            return show(parent.root, true);
         }
     }
 }
