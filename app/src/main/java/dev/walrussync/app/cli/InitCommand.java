@@ -191,6 +191,19 @@ final class InitCommand implements Callable<Integer> {
         }
         String jwt = jwtFile != null ? WalrusSyncCommand.readFirstLine(jwtFile) : null;
         return new WalrusSettings(
-                1, name, e, pubs, aggs, gql, walCoinType, walrusPackage, systemObject, null, jwt, faucet, maxBlobSize);
+                1,
+                name,
+                e,
+                pubs,
+                aggs,
+                gql,
+                walCoinType,
+                walrusPackage,
+                systemObject,
+                null,
+                jwt,
+                faucet,
+                maxBlobSize,
+                null);
     }
 }

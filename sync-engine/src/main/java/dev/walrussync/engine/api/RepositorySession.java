@@ -21,6 +21,9 @@ import dev.walrussync.engine.model.NodeStatus;
 import dev.walrussync.engine.model.PruneReport;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
+import dev.walrussync.engine.model.RenewalEntry;
+import dev.walrussync.engine.model.RenewalPolicy;
+import dev.walrussync.engine.model.RenewalReport;
 import dev.walrussync.engine.model.RepositoryStats;
 import dev.walrussync.engine.model.RestoreProgress;
 import dev.walrussync.engine.model.RestoreReport;
@@ -35,6 +38,7 @@ import dev.walrussync.engine.repo.Forget;
 import dev.walrussync.engine.repo.IndexRebuilder;
 import dev.walrussync.engine.repo.Json;
 import dev.walrussync.engine.repo.Prune;
+import dev.walrussync.engine.repo.Renewal;
 import dev.walrussync.engine.repo.Repository;
 import dev.walrussync.engine.repo.Restore;
 import dev.walrussync.engine.repo.SnapshotResolver;
@@ -42,6 +46,7 @@ import dev.walrussync.engine.repo.Tree;
 import dev.walrussync.engine.repo.TreeNode;
 import dev.walrussync.engine.repo.WalrusOverview;
 import dev.walrussync.engine.store.walrus.WalrusBlobStore;
+import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -211,9 +216,55 @@ public final class RepositorySession implements AutoCloseable {
         return new WalrusOverview(repo).wallet();
     }
 
-    /** Balances, what is stored, the earliest expiry and the cost per epoch. */
+    /** Balances, what is stored, the earliest expiry, the cost per epoch, the runway and the alerts. */
     public WalrusStatus walrusStatus() throws SyncException {
-        return new WalrusOverview(repo).status();
+        return new WalrusOverview(repo).status(renewalPolicy());
+    }
+
+    /**
+     * Runs a renewal pass: extends what kept snapshots need before it expires, stores again what expired,
+     * and reports the money forecast and alerts.
+     *
+     * @param dryRun plan only, paying nothing
+     * @param progress hears (blobs extended, blobs to extend)
+     */
+    public RenewalReport renew(boolean dryRun, BiConsumer<Integer, Integer> progress) throws SyncException {
+        return new Renewal(repo, renewalPolicy()).run(dryRun, progress);
+    }
+
+    /** The renewal policy from {@code walrus.json}, defaults filled in where it says nothing. */
+    public RenewalPolicy renewalPolicy() throws SyncException {
+        return walrusSettings().renewalPolicy();
+    }
+
+    /** Saves a new renewal policy in {@code walrus.json}. */
+    public void setRenewalPolicy(RenewalPolicy policy) throws SyncException {
+        walrusSettings().withRenewal(policy).save(repo.home());
+    }
+
+    /** Every renewal and failed attempt, oldest first. */
+    public List<RenewalEntry> renewalLog() throws SyncException {
+        List<RenewalEntry> out = new ArrayList<>();
+        for (IndexDatabase.RenewalRow r : repo.index().renewals()) {
+            out.add(new RenewalEntry(
+                    Times.parse(r.time()),
+                    r.blobId().value(),
+                    r.objectId(),
+                    r.epochsAdded(),
+                    r.oldEndEpoch(),
+                    r.newEndEpoch(),
+                    r.cost(),
+                    r.digest(),
+                    r.ok(),
+                    r.detail()));
+        }
+        return out;
+    }
+
+    private WalrusSettings walrusSettings() throws SyncException {
+        return WalrusSettings.load(repo.home())
+                .orElseThrow(() -> new SyncException(
+                        "the repository is on " + repo.config().store() + ", not on Walrus: it has no renewal policy"));
     }
 
     /** Every blob with its IDs, size, end epoch and the files that depend on it. */

@@ -1,5 +1,6 @@
 package dev.walrussync.engine.index;
 
+import dev.walrussync.engine.internal.Times;
 import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.ChunkType;
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IndexDatabase implements AutoCloseable {
     /** The migrations, in order; migration i brings the schema to version i + 1. */
-    private static final List<String> MIGRATIONS = List.of("V001__init.sql");
+    private static final List<String> MIGRATIONS = List.of("V001__init.sql", "V002__renewals.sql");
 
     private final Connection connection;
     private final Clock clock;
@@ -309,13 +310,26 @@ public final class IndexDatabase implements AutoCloseable {
      * themselves are deleted from the store afterwards.
      */
     public synchronized void replacePacks(List<Long> oldPackIds) throws IndexException {
+        // A permanent blob cannot be deleted early: it stays on Walrus, unreferenced, until its end epoch.
+        removePacks(oldPackIds, "CASE WHEN deletable = 0 THEN 'expiring' ELSE 'deleted' END");
+    }
+
+    /**
+     * Removes packs whose blobs expired on Walrus before they were renewed, in one transaction: their
+     * chunks are gone from the store, so they go from the index too, and the blobs are marked expired.
+     */
+    public synchronized void dropExpiredPacks(List<Long> packIds) throws IndexException {
+        removePacks(packIds, "'expired'");
+    }
+
+    private void removePacks(List<Long> packIds, String newStateSql) throws IndexException {
         inTransaction(() -> {
             try (PreparedStatement stale = connection.prepareStatement("DELETE FROM chunks WHERE pack_id = ?");
                     PreparedStatement pack =
                             connection.prepareStatement("DELETE FROM packs WHERE id = ? RETURNING blob_id");
-                    PreparedStatement blob =
-                            connection.prepareStatement("UPDATE blobs SET state = 'deleted' WHERE blob_id = ?")) {
-                for (long packId : oldPackIds) {
+                    PreparedStatement blob = connection.prepareStatement(
+                            "UPDATE blobs SET state = " + newStateSql + " WHERE blob_id = ?")) {
+                for (long packId : packIds) {
                     stale.setLong(1, packId);
                     stale.executeUpdate();
                     pack.setLong(1, packId);
@@ -715,6 +729,139 @@ public final class IndexDatabase implements AutoCloseable {
             return result;
         } catch (SQLException e) {
             throw failure("map files to blobs", e);
+        }
+    }
+
+    /** Records a blob's lease after it was extended: the object that holds it now, and its new end epoch. */
+    public synchronized void updateLease(BlobId blobId, String objectId, long endEpoch) throws IndexException {
+        try (PreparedStatement ps =
+                connection.prepareStatement("UPDATE blobs SET object_id = ?, end_epoch = ? WHERE blob_id = ?")) {
+            ps.setString(1, objectId);
+            ps.setLong(2, endEpoch);
+            ps.setString(3, blobId.value());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record the lease of blob " + blobId, e);
+        }
+    }
+
+    /** Sets a blob's state: {@code stored}, {@code deleted}, {@code expiring} or {@code expired}. */
+    public synchronized void setBlobState(BlobId blobId, String state) throws IndexException {
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE blobs SET state = ? WHERE blob_id = ?")) {
+            ps.setString(1, state);
+            ps.setString(2, blobId.value());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("set the state of blob " + blobId, e);
+        }
+    }
+
+    /** One line of the renewal log. */
+    public record RenewalRow(
+            String time,
+            BlobId blobId,
+            String objectId,
+            int epochsAdded,
+            long oldEndEpoch,
+            long newEndEpoch,
+            long cost,
+            @Nullable String digest,
+            boolean ok,
+            @Nullable String detail) {}
+
+    /** Appends to the renewal log; the row's time is ignored and set to now. */
+    public synchronized void logRenewals(List<RenewalRow> rows) throws IndexException {
+        String now = Times.format(Instant.now(clock));
+        inTransaction(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO renewals(time, blob_id, object_id, epochs_added, old_end_epoch, new_end_epoch, cost,"
+                            + " digest, outcome, detail) VALUES(?,?,?,?,?,?,?,?,?,?)")) {
+                for (RenewalRow r : rows) {
+                    ps.setString(1, now);
+                    ps.setString(2, r.blobId().value());
+                    ps.setString(3, r.objectId());
+                    ps.setInt(4, r.epochsAdded());
+                    ps.setLong(5, r.oldEndEpoch());
+                    ps.setLong(6, r.newEndEpoch());
+                    ps.setLong(7, r.cost());
+                    ps.setString(8, r.digest());
+                    ps.setString(9, r.ok() ? "ok" : "failed");
+                    ps.setString(10, r.detail());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The renewal log, oldest first. */
+    public synchronized List<RenewalRow> renewals() throws IndexException {
+        List<RenewalRow> result = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT time, blob_id, object_id, epochs_added, old_end_epoch,"
+                        + " new_end_epoch, cost, digest, outcome, detail FROM renewals ORDER BY id")) {
+            while (rs.next()) {
+                result.add(new RenewalRow(
+                        rs.getString(1),
+                        new BlobId(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getString(8),
+                        "ok".equals(rs.getString(9)),
+                        rs.getString(10)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("read the renewal log", e);
+        }
+    }
+
+    /** The WAL spent on renewals since a time, in FROST. */
+    public synchronized long renewalCostSince(Instant since) throws IndexException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT coalesce(sum(cost), 0) FROM renewals WHERE outcome = 'ok' AND time >= ?")) {
+            ps.setString(1, Times.format(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw failure("sum the renewal log", e);
+        }
+    }
+
+    /** A recorded file version and its chunks. */
+    public record VersionChunks(
+            String folder, String path, long size, long mtimeNanos, ChunkId firstSnapshot, List<ChunkId> chunks) {}
+
+    /** Every recorded file version that has at least one of these chunks, in the order they were recorded. */
+    public synchronized List<VersionChunks> versionsWithAnyChunk(Set<ChunkId> wanted) throws IndexException {
+        List<VersionChunks> result = new ArrayList<>();
+        if (wanted.isEmpty()) {
+            return result;
+        }
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT fo.path, f.path, v.size, v.mtime_ns, v.snapshot_id, v.chunks"
+                        + " FROM versions v JOIN files f ON f.id = v.file_id JOIN folders fo ON fo.id = f.folder_id"
+                        + " ORDER BY v.id")) {
+            while (rs.next()) {
+                List<ChunkId> chunks = splitIds(rs.getBytes(6));
+                if (chunks.stream().anyMatch(wanted::contains)) {
+                    result.add(new VersionChunks(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            ChunkId.of(rs.getBytes(5)),
+                            chunks));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("find the file versions of lost chunks", e);
         }
     }
 

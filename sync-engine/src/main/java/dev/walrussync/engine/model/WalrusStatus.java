@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param costPerGiBByPackSize FROST per epoch to keep 1 GiB stored in packs of each size (bytes → FROST):
  *     small packs cost more per byte, as every blob carries fixed encoded metadata
  * @param nodes the committee's storage nodes and how they answered
+ * @param forecast what keeping the repository's data costs, and how long the money lasts
+ * @param alerts what the user must act on
+ * @param atRisk blobs due for renewal that the wallet cannot pay for, with the files that need them
  */
 public record WalrusStatus(
         WalletInfo wallet,
@@ -43,10 +46,15 @@ public record WalrusStatus(
         long storagePricePerUnit,
         long writePricePerUnit,
         Map<Long, Long> costPerGiBByPackSize,
-        List<NodeStatus> nodes) {
+        List<NodeStatus> nodes,
+        Forecast forecast,
+        List<Alert> alerts,
+        List<AtRiskBlob> atRisk) {
     public WalrusStatus {
         costPerGiBByPackSize =
                 java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costPerGiBByPackSize));
         nodes = List.copyOf(nodes);
+        alerts = List.copyOf(alerts);
+        atRisk = List.copyOf(atRisk);
     }
 }

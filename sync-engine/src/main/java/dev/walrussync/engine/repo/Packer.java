@@ -83,6 +83,11 @@ final class Packer implements AutoCloseable {
         this.uploader = Executors.newSingleThreadExecutor(DaemonThreads.named("pack-uploader"));
     }
 
+    /** Whether this packer only counts what would be stored. */
+    boolean dryRun() {
+        return dryRun;
+    }
+
     /** Appends a chunk, sealing and uploading the current pack first when the chunk would not fit. */
     void add(EncodedChunk chunk) throws SyncException {
         PackWriter toSeal = null;

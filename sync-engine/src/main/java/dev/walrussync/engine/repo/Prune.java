@@ -2,7 +2,6 @@ package dev.walrussync.engine.repo;
 
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.PackRow;
-import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
 import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.PruneReport;
@@ -10,7 +9,6 @@ import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackEntry;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -34,12 +32,18 @@ public final class Prune {
     /** @param progress hears (packs done, packs total) while packs are repacked */
     public PruneReport run(BiConsumer<Integer, Integer> progress) throws SyncException {
         repo.adoptUnknownPacks();
-        Set<ChunkId> referenced = referencedChunks();
+        Set<ChunkId> referenced = Reachability.strict(repo).chunks();
         List<PackRow> delete = new ArrayList<>();
         List<PackRow> repack = new ArrayList<>();
         long chunksRemoved = 0;
+        List<ChunkId> unusedMetadata = new ArrayList<>();
         for (PackRow pack : index.packs()) {
             List<PackEntry> chunks = index.chunksInPack(pack.id());
+            for (PackEntry e : chunks) {
+                if (e.type() != ChunkType.DATA && !referenced.contains(e.id())) {
+                    unusedMetadata.add(e.id());
+                }
+            }
             long used = chunks.stream().filter(e -> referenced.contains(e.id())).count();
             chunksRemoved += chunks.size() - used;
             if (used == 0) {
@@ -83,6 +87,7 @@ public final class Prune {
         }
         index.replacePacks(ids);
         index.dropTombstonesWithoutChunk();
+        unusedMetadata.forEach(repo.metadataCache()::remove);
         for (PackRow p : ordered) {
             try {
                 repo.store().delete(p.blobId());
@@ -93,30 +98,5 @@ public final class Prune {
             }
         }
         return new PruneReport(delete.size(), repack.size(), chunksRemoved, bytesFreed, bytesWritten);
-    }
-
-    /** Every chunk a remaining snapshot needs: the snapshot chunk, its trees and its files' data. */
-    private Set<ChunkId> referencedChunks() throws SyncException {
-        Set<ChunkId> referenced = new HashSet<>();
-        for (SnapshotRow s : index.snapshots()) {
-            referenced.add(s.id());
-            walk(s.tree(), referenced);
-        }
-        return referenced;
-    }
-
-    private void walk(ChunkId treeId, Set<ChunkId> referenced) throws SyncException {
-        if (!referenced.add(treeId)) {
-            return;
-        }
-        for (TreeNode n : repo.loadTree(treeId).entries()) {
-            if (n.isDir() && n.tree() != null) {
-                walk(ChunkId.fromHex(n.tree()), referenced);
-            } else if (n.isFile() && n.chunks() != null) {
-                for (String c : n.chunks()) {
-                    referenced.add(ChunkId.fromHex(c));
-                }
-            }
-        }
     }
 }

@@ -23,6 +23,7 @@ import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.ChunkCodec;
+import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.pack.PackHeader;
 import dev.walrussync.engine.store.BlobStore;
@@ -71,6 +72,7 @@ public final class Repository implements AutoCloseable {
     private final RepositoryKeys keys;
     private final ChunkCodec codec;
     private final FastCdcChunker chunker;
+    private final MetadataCache metadataCache;
     private final SecureRandom random;
     private final Clock clock;
     private HomeLock lock;
@@ -97,6 +99,7 @@ public final class Repository implements AutoCloseable {
         byte[] chunkerKey = keys.chunkerKey();
         this.chunker = new FastCdcChunker(GearTable.derive(chunkerKey), ChunkerParams.DEFAULT);
         Arrays.fill(chunkerKey, (byte) 0);
+        this.metadataCache = new MetadataCache(home);
         this.random = random;
         this.clock = clock;
         this.lock = lock;
@@ -468,11 +471,43 @@ public final class Repository implements AutoCloseable {
     }
 
     public Tree loadTree(ChunkId id) throws SyncException {
-        return readRecord(loadChunk(id), Tree.class, "tree " + id.shortHex());
+        return readRecord(loadMetadataChunk(id), Tree.class, "tree " + id.shortHex());
     }
 
     public SnapshotRecord loadSnapshot(ChunkId id) throws SyncException {
-        return readRecord(loadChunk(id), SnapshotRecord.class, "snapshot " + id.shortHex());
+        return readRecord(loadMetadataChunk(id), SnapshotRecord.class, "snapshot " + id.shortHex());
+    }
+
+    /** Loads a tree, snapshot or tombstone chunk from the local metadata cache, else from its pack (and caches it). */
+    byte[] loadMetadataChunk(ChunkId id) throws SyncException {
+        Optional<EncodedChunk> cached = metadataCache.get(id);
+        if (cached.isPresent()) {
+            try {
+                return codec.decode(
+                        MetadataCache.entryOf(cached.get()), cached.get().sealed());
+            } catch (AuthenticationFailedException e) {
+                LOG.warn("cached metadata chunk {} is damaged; reading it from the store", id.shortHex());
+                metadataCache.remove(id);
+            }
+        }
+        ChunkLocation loc = index.chunkLocation(id)
+                .orElseThrow(() ->
+                        new SyncException("chunk " + id.shortHex() + " is not in the index; run 'walrus-sync check'"));
+        PackEntry e = loc.entry();
+        byte[] sealed = store.getRange(loc.blobId(), e.offset(), e.length());
+        byte[] plain;
+        try {
+            plain = codec.decode(e, sealed);
+        } catch (AuthenticationFailedException ex) {
+            throw new DamagedDataException("pack " + loc.blobId() + " is damaged: " + ex.getMessage(), ex);
+        }
+        metadataCache.put(new EncodedChunk(e.type(), id, e.compression(), e.plainLength(), sealed));
+        return plain;
+    }
+
+    /** The local copy of the metadata chunks. */
+    MetadataCache metadataCache() {
+        return metadataCache;
     }
 
     static <T> T readRecord(byte[] json, Class<T> type, String what) throws SyncException {
@@ -491,7 +526,11 @@ public final class Repository implements AutoCloseable {
         byte[] json = Json.write(record);
         ChunkId id = codec.idOf(json);
         if (!index.hasChunk(id) && claimed.add(id)) {
-            packer.add(codec.encode(type, id, json));
+            EncodedChunk chunk = codec.encode(type, id, json);
+            if (!packer.dryRun()) {
+                metadataCache.put(chunk);
+            }
+            packer.add(chunk);
         }
         return id;
     }

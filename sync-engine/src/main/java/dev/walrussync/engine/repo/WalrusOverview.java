@@ -5,6 +5,8 @@ import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.BlobInfo;
 import dev.walrussync.engine.model.CostEstimate;
 import dev.walrussync.engine.model.NodeStatus;
+import dev.walrussync.engine.model.RenewalPolicy;
+import dev.walrussync.engine.model.RenewalReport;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.WalletInfo;
 import dev.walrussync.engine.model.WalrusStatus;
@@ -17,7 +19,6 @@ import dev.walrussync.walrus.chain.SystemInfo;
 import dev.walrussync.walrus.encoding.EncodingConfig;
 import dev.walrussync.walrus.health.NodeHealth;
 import dev.walrussync.walrus.health.NodeHealthClient;
-import dev.walrussync.walrus.http.WalrusException;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,24 +49,17 @@ public final class WalrusOverview {
     }
 
     public SystemInfo system() throws SyncException {
-        try {
-            return store.chain().system();
-        } catch (WalrusException e) {
-            throw new SyncException("cannot read the Walrus system object: " + e.getMessage(), e);
-        }
+        return store.system();
     }
 
     public WalletInfo wallet() throws SyncException {
-        Balances b;
-        try {
-            b = store.chain().balances(store.owner());
-        } catch (WalrusException e) {
-            throw new SyncException("cannot read the balances of " + store.owner() + ": " + e.getMessage(), e);
-        }
+        Balances b = store.balances();
         return new WalletInfo(store.network().name(), store.owner().toString(), b.walFrost(), b.suiMist());
     }
 
-    public WalrusStatus status() throws SyncException {
+    /** Where the repository stands, with the forecast and alerts of a renewal pass planned now. */
+    public WalrusStatus status(RenewalPolicy policy) throws SyncException {
+        RenewalReport renewal = new Renewal(repo, policy).run(true, (done, total) -> {});
         SystemInfo sys = system();
         WalletInfo wallet = wallet();
         int blobs = 0;
@@ -101,7 +95,10 @@ public final class WalrusOverview {
                 sys.storagePricePerUnit(),
                 sys.writePricePerUnit(),
                 costPerGiB(sys),
-                health(sys));
+                health(sys),
+                renewal.forecast(),
+                renewal.alerts(),
+                renewal.unpaid());
     }
 
     /**

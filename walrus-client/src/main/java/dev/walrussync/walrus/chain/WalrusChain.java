@@ -551,31 +551,62 @@ public final class WalrusChain {
         if (epochs <= 0) {
             throw new IllegalArgumentException("epochs must be positive, got " + epochs);
         }
+        return extendBlobs(signer, List.of(BlobExtension.of(ownBlob(signer.address(), blobObject), epochs)));
+    }
+
+    /** The most extensions one transaction carries: well inside Sui's 1,024 commands, 2,048 inputs and 128 KiB. */
+    public static final int MAX_EXTENSIONS_PER_TRANSACTION = 500;
+
+    /**
+     * Extends many blobs the signer owns in one programmable transaction, paying WAL from the signer's coins.
+     * Each blob is given by the object reference it has now (from {@link #ownedBlobs}), so nothing is read
+     * per blob; a blob that changed since makes the whole transaction fail its dry run, and nothing is paid.
+     *
+     * @throws IllegalArgumentException when there are none, or more than {@link #MAX_EXTENSIONS_PER_TRANSACTION}
+     */
+    public TransactionOutcome extendBlobs(Ed25519Keypair signer, List<BlobExtension> extensions)
+            throws WalrusException {
+        if (extensions.isEmpty() || extensions.size() > MAX_EXTENSIONS_PER_TRANSACTION) {
+            throw new IllegalArgumentException("a transaction extends 1 to " + MAX_EXTENSIONS_PER_TRANSACTION
+                    + " blobs, not " + extensions.size());
+        }
         SuiAddress sender = signer.address();
         SystemState system = systemState();
-        OwnedBlob blob = ownBlob(sender, blobObject);
-        long cost;
+        long cost = 0;
         try {
-            cost = Math.multiplyExact(
-                    Math.multiplyExact(SystemInfo.units(blob.storageSize()), system.storagePrice()), epochs);
+            for (BlobExtension e : extensions) {
+                cost = Math.addExact(
+                        cost,
+                        Math.multiplyExact(
+                                Math.multiplyExact(SystemInfo.units(e.storageSize()), system.storagePrice()),
+                                e.epochs()));
+            }
         } catch (ArithmeticException e) {
-            throw new WalrusException("extending by " + epochs + " epochs costs more WAL than exists", false);
+            throw new WalrusException("extending these blobs costs more WAL than exists", false);
         }
         List<Coin> wal = payment(coins(sender, network.walCoinType()), cost);
         SharedObjectRef systemRef = new SharedObjectRef(network.systemObject(), system.initialSharedVersion(), true);
         SuiAddress pkg = system.callPackage();
         return run(signer, ptb -> {
-            if (wal.size() == 1) {
-                ptb.extendBlob(
-                        pkg, systemRef, blob.ref(), epochs, wal.getFirst().ref());
-            } else {
-                Argument primary = ptb.object(wal.getFirst().ref());
+            // With one coin the inputs come in the SDK's order (system, blob, epochs, coin); with several,
+            // the coins are merged first. Either way the bytes equal @mysten/sui's for one blob.
+            Argument merged = null;
+            if (wal.size() > 1) {
+                merged = ptb.object(wal.getFirst().ref());
                 List<Argument> rest = new ArrayList<>();
                 for (Coin c : wal.subList(1, wal.size())) {
                     rest.add(ptb.object(c.ref()));
                 }
-                ptb.mergeCoins(primary, rest);
-                ptb.extendBlob(pkg, systemRef, blob.ref(), epochs, primary);
+                ptb.mergeCoins(merged, rest);
+            }
+            Map<Integer, Argument> epochInputs = new HashMap<>();
+            for (BlobExtension e : extensions) {
+                Argument systemArg = ptb.sharedObject(systemRef);
+                Argument blob = ptb.object(e.blob());
+                Argument epochs = epochInputs.computeIfAbsent(e.epochs(), ptb::pureU32);
+                Argument payment =
+                        merged != null ? merged : ptb.object(wal.getFirst().ref());
+                ptb.extendBlob(pkg, systemArg, blob, epochs, payment);
             }
         });
     }

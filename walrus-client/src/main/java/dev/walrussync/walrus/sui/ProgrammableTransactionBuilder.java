@@ -160,8 +160,7 @@ public final class ProgrammableTransactionBuilder {
         Argument systemArg = sharedObject(system);
         Argument blobArg = object(blob);
         Argument epochs = pureU32(extendedEpochs);
-        Argument coin = object(payment);
-        moveCall(walrusPackage, "system", "extend_blob", List.of(), List.of(systemArg, blobArg, epochs, coin));
+        extendBlob(walrusPackage, systemArg, blobArg, epochs, object(payment));
     }
 
     /** {@code walrus::system::extend_blob}, paying from a coin made earlier in this transaction. */
@@ -170,7 +169,16 @@ public final class ProgrammableTransactionBuilder {
         Argument systemArg = sharedObject(system);
         Argument blobArg = object(blob);
         Argument epochs = pureU32(extendedEpochs);
-        moveCall(walrusPackage, "system", "extend_blob", List.of(), List.of(systemArg, blobArg, epochs, payment));
+        extendBlob(walrusPackage, systemArg, blobArg, epochs, payment);
+    }
+
+    /**
+     * {@code walrus::system::extend_blob} on arguments already in the transaction, so that many extensions
+     * can share the system object, the epoch count and the coin.
+     */
+    public void extendBlob(
+            SuiAddress walrusPackage, Argument system, Argument blob, Argument extendedEpochs, Argument payment) {
+        moveCall(walrusPackage, "system", "extend_blob", List.of(), List.of(system, blob, extendedEpochs, payment));
     }
 
     /** {@code walrus::blob::insert_or_update_metadata_pair(blob: &mut Blob, key: String, value: String)}. */

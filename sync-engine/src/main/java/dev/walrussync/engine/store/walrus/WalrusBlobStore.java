@@ -8,8 +8,11 @@ import dev.walrussync.engine.store.BlobStoreException;
 import dev.walrussync.engine.store.BlobTooLargeException;
 import dev.walrussync.engine.store.StoreInfo;
 import dev.walrussync.engine.store.StoredBlob;
+import dev.walrussync.walrus.chain.Balances;
+import dev.walrussync.walrus.chain.BlobExtension;
 import dev.walrussync.walrus.chain.OwnedBlob;
 import dev.walrussync.walrus.chain.SystemInfo;
+import dev.walrussync.walrus.chain.TransactionOutcome;
 import dev.walrussync.walrus.chain.WalrusChain;
 import dev.walrussync.walrus.encoding.EncodingConfig;
 import dev.walrussync.walrus.http.RetryPolicy;
@@ -364,10 +367,43 @@ public final class WalrusBlobStore implements BlobStore {
     }
 
     private long currentEpoch() throws BlobStoreException {
+        return system().epoch();
+    }
+
+    /** The Walrus system object as it is now: epoch, prices and committee. */
+    public SystemInfo system() throws BlobStoreException {
         try {
-            return chain.system().epoch();
+            return chain.system();
         } catch (WalrusException e) {
-            throw new BlobStoreException("cannot read the Walrus epoch: " + e.getMessage(), e, !e.retryable());
+            throw new BlobStoreException("cannot read the Walrus system object: " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    /** The wallet's WAL and SUI. */
+    public Balances balances() throws BlobStoreException {
+        try {
+            return chain.balances(owner);
+        } catch (WalrusException e) {
+            throw new BlobStoreException(
+                    "cannot read the balances of " + owner + ": " + e.getMessage(), e, !e.retryable());
+        }
+    }
+
+    /**
+     * Extends blob objects of the wallet in one transaction (at most {@link
+     * WalrusChain#MAX_EXTENSIONS_PER_TRANSACTION}), paying WAL from the wallet.
+     */
+    public TransactionOutcome extend(List<BlobExtension> extensions) throws BlobStoreException {
+        Ed25519Keypair key = signer;
+        if (key == null) {
+            throw new BlobStoreException(
+                    "extending blobs on Walrus needs the wallet's key, which only an unlocked repository has", true);
+        }
+        try {
+            return chain.extendBlobs(key, extensions);
+        } catch (WalrusException e) {
+            throw new BlobStoreException(
+                    "extending " + extensions.size() + " blob(s) failed: " + e.getMessage(), e, !e.retryable());
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.engine.internal.AtomicFiles;
+import dev.walrussync.engine.model.RenewalPolicy;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.walrus.network.WalrusNetwork;
 import dev.walrussync.walrus.sui.SuiAddress;
@@ -36,6 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param publisherJwt a bearer token for an authenticated publisher
  * @param faucet a faucet URL ({@code …/v2/gas}), for local and custom test networks
  * @param maxBlobSize the largest blob the publisher accepts, overriding the preset (10 MiB)
+ * @param renewal how blobs are kept alive; null for the defaults
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -51,7 +53,8 @@ import org.jspecify.annotations.Nullable;
     "stakingObject",
     "publisherJwt",
     "faucet",
-    "maxBlobSize"
+    "maxBlobSize",
+    "renewal"
 })
 public record WalrusSettings(
         int version,
@@ -66,7 +69,8 @@ public record WalrusSettings(
         @Nullable String stakingObject,
         @Nullable String publisherJwt,
         @Nullable String faucet,
-        @Nullable Long maxBlobSize) {
+        @Nullable Long maxBlobSize,
+        @Nullable RenewalPolicy renewal) {
     public static final String FILE_NAME = "walrus.json";
     public static final String LOCAL = "local";
     /** Epochs each new blob is paid for unless the user says otherwise. */
@@ -77,7 +81,31 @@ public record WalrusSettings(
 
     /** Settings for a network by name, with nothing overridden. */
     public static WalrusSettings of(String network, int epochs) {
-        return new WalrusSettings(1, network, epochs, null, null, null, null, null, null, null, null, null, null);
+        return new WalrusSettings(1, network, epochs, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The renewal policy, with the defaults for what the file leaves out. */
+    public RenewalPolicy renewalPolicy() {
+        return renewal == null ? RenewalPolicy.DEFAULTS : renewal;
+    }
+
+    /** These settings with another renewal policy. */
+    public WalrusSettings withRenewal(RenewalPolicy policy) {
+        return new WalrusSettings(
+                version,
+                network,
+                epochs,
+                publishers,
+                aggregators,
+                graphql,
+                walCoinType,
+                walrusPackage,
+                systemObject,
+                stakingObject,
+                publisherJwt,
+                faucet,
+                maxBlobSize,
+                policy);
     }
 
     public boolean isLocal() {
