@@ -22,12 +22,23 @@ public final class Format {
     }
 
     public static String duration(long seconds) {
+        if (seconds >= 86_400 && seconds % 3600 == 0) {
+            long days = seconds / 86_400;
+            long hours = (seconds % 86_400) / 3600;
+            return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
+        }
         long h = seconds / 3600;
         long m = (seconds % 3600) / 60;
         long s = seconds % 60;
         return h > 0
                 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
                 : String.format(Locale.ROOT, "%d:%02d", m, s);
+    }
+
+    /** A span of days for people: {@code 12 days}, or {@code about 3 years} beyond two years. */
+    public static String days(java.time.Duration span) {
+        long days = span.toDays();
+        return days >= 730 ? "about " + days / 365 + " years" : days + (days == 1 ? " day" : " days");
     }
 
     /** Parses sizes such as {@code 10MiB}, {@code 64M}, {@code 1g} or a plain byte count. */
@@ -68,6 +79,24 @@ public final class Format {
     /** FROST as WAL with 9 decimals trimmed to what matters, e.g. {@code 0.0123 WAL}. */
     public static String wal(long frost) {
         return coins(frost, "WAL");
+    }
+
+    /** A WAL amount such as {@code 2.5} or {@code 2.5 WAL} in FROST (9 decimals). */
+    public static long parseWal(String text) {
+        String t = text.strip();
+        if (t.regionMatches(true, Math.max(0, t.length() - 3), "WAL", 0, 3)) {
+            t = t.substring(0, t.length() - 3).strip();
+        }
+        try {
+            java.math.BigDecimal v = new java.math.BigDecimal(t);
+            if (v.signum() < 0) {
+                throw new IllegalArgumentException("a WAL amount cannot be negative: '" + text + "'");
+            }
+            return v.movePointRight(9).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(
+                    "not a WAL amount: '" + text + "' (examples: 5, 0.25, 12.5WAL; at most 9 decimals)");
+        }
     }
 
     /** MIST as SUI. */

@@ -2,12 +2,18 @@ package dev.walrussync.app.cli;
 
 import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.model.Alert;
+import dev.walrussync.engine.model.AtRiskBlob;
+import dev.walrussync.engine.model.Forecast;
 import dev.walrussync.engine.model.WalrusStatus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code status}: balances, what is stored, the earliest expiry and the cost per epoch. */
+/**
+ * {@code status}: balances, what is stored, the earliest expiry, the cost per epoch and month, the runway and
+ * the alerts.
+ */
 @Command(name = "status", description = "Show the wallet's balances, what is stored on Walrus, and when it expires.")
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -50,9 +56,28 @@ final class StatusCommand implements Callable<Integer> {
                         .append(" packs ")
                         .append(Format.wal(frost)));
         c.println("1 GiB per epoch: " + perSize + " (every blob carries fixed encoded metadata)");
-        if (s.costPerEpochFrost() > 0) {
-            long epochs = s.wallet().walFrost() / s.costPerEpochFrost();
-            c.println("Runway:         the WAL balance pays for about " + epochs + " more epoch(s) of storage");
+        Forecast f = s.forecast();
+        c.println("Forecast:       " + Format.wal(f.walPerEpochFrost()) + " per epoch, "
+                + Format.wal(f.walPerMonthFrost()) + " per month for what snapshots need, at today's prices");
+        if (f.runway() != null) {
+            c.println("Runway:         paid until epoch " + f.fundedUntilEpoch() + " (about " + f.runwayEnds()
+                    + "), " + Format.days(f.runway()) + ", counting " + Format.wal(f.spendableFrost())
+                    + " the wallet may spend on renewals");
+        } else {
+            c.println("Runway:         nothing needs paying for");
+        }
+        if (f.nextRenewalEpoch() != null) {
+            c.println("Next renewal:   epoch " + f.nextRenewalEpoch() + ", about " + Format.wal(f.nextRenewalFrost()));
+        }
+        for (AtRiskBlob b : s.atRisk()) {
+            c.println("At risk:        blob " + b.blobId() + " ends at epoch " + b.endEpoch() + "; "
+                    + b.files().size() + " file(s) need it: " + String.join(", ", b.files()));
+        }
+        if (s.alerts().isEmpty()) {
+            c.println("Alerts:         none");
+        }
+        for (Alert a : s.alerts()) {
+            c.println("ALERT:          " + a.message());
         }
         return ExitCode.OK;
     }

@@ -37,11 +37,14 @@ import picocli.CommandLine.Spec;
             RepairCommand.class,
             LocalnetCommand.class,
             BenchCommand.class,
+            RenewalBenchCommand.class,
             BlobIdCommand.class,
             WalletCommand.class,
             StatusCommand.class,
             BlobsCommand.class,
             HealthCommand.class,
+            RenewCommand.class,
+            PolicyCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {

@@ -46,16 +46,21 @@ public record RenewalPolicy(
         }
     }
 
-    /** The look-ahead in epochs on a network with epochs of this length. */
-    public int lookAhead(Duration epochDuration) {
-        return lookAheadEpochs != null ? lookAheadEpochs : Math.max(2, epochsIn(LOOK_AHEAD, epochDuration));
+    /**
+     * The look-ahead in epochs on a network with epochs of this length, below the most epochs storage can
+     * be paid ahead (a longer look-ahead would renew every blob at every pass).
+     */
+    public int lookAhead(Duration epochDuration, int maxEpochsAhead) {
+        int wanted = lookAheadEpochs != null ? lookAheadEpochs : Math.max(2, epochsIn(LOOK_AHEAD, epochDuration));
+        return Math.max(1, Math.min(wanted, maxEpochsAhead - 1));
     }
 
-    /** Epochs each extension buys on a network with epochs of this length. */
-    public int extendBy(Duration epochDuration) {
-        return extendEpochs != null
+    /** Epochs each extension buys on such a network: more than the look-ahead, at most the maximum. */
+    public int extendBy(Duration epochDuration, int maxEpochsAhead) {
+        int wanted = extendEpochs != null
                 ? extendEpochs
-                : Math.max(lookAhead(epochDuration) + 1, epochsIn(EXTENSION, epochDuration));
+                : Math.max(lookAhead(epochDuration, maxEpochsAhead) + 1, epochsIn(EXTENSION, epochDuration));
+        return Math.min(wanted, maxEpochsAhead);
     }
 
     @JsonIgnore

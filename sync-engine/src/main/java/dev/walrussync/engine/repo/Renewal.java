@@ -153,8 +153,8 @@ public final class Renewal {
             needed = needed(reach, liveById(store.liveBlobs(epoch)));
         }
 
-        int lookAhead = policy.lookAhead(sys.epochDuration());
-        int extendBy = policy.extendBy(sys.epochDuration());
+        int lookAhead = policy.lookAhead(sys.epochDuration(), sys.maxEpochsAhead());
+        int extendBy = policy.extendBy(sys.epochDuration(), sys.maxEpochsAhead());
         List<Plan> due = new ArrayList<>();
         for (Needed n : needed) {
             OwnedBlob b = n.live();
