@@ -60,4 +60,46 @@ class EmbeddedNetworkCliIT {
                 .isEqualTo(status.get("epoch").asLong() + 53);
         assertThat(status.get("wallet").get("walFrost").asLong()).isPositive();
     }
+
+    /** Renewal as a new user tries it: the defaults, a dry run, a policy, a pass, and what status says. */
+    @Test
+    void renewAndPolicyWorkOnTheEmbeddedNetwork() throws Exception {
+        Repositories engine = new Repositories(
+                Clock.systemUTC(),
+                new SecureRandom(),
+                TestRepositories.CHEAP_KDF,
+                new EmbeddedNetworks(Clock.systemUTC()));
+        CliHarness cli = new CliHarness(tmp.resolve("home"), engine);
+        Path source = tmp.resolve("docs");
+        Trees.writeRandom(source.resolve("report.pdf"), 3, 300_000);
+        ok(cli.run("init", "--epochs", "5"));
+        ok(cli.run("backup", source.toString()));
+        JsonNode status = ok(cli.run("status", "--json")).json();
+
+        JsonNode plan = ok(cli.run("renew", "--dry-run", "--json")).json();
+        assertThat(plan.get("dryRun").asBoolean()).isTrue();
+        assertThat(plan.get("referencedBlobs").asInt())
+                .isEqualTo(status.get("blobs").asInt());
+        assertThat(plan.get("lookAheadEpochs").asInt()).isEqualTo(3); // 30 days of 14-day epochs
+        assertThat(plan.get("renewed")).isEmpty(); // paid 5 epochs ahead: nothing is due yet
+        assertThat(plan.get("forecast").get("walPerEpochFrost").asLong()).isPositive();
+
+        CliHarness.Result policy = ok(cli.run("policy", "--look-ahead", "10", "--reserve", "2.5"));
+        assertThat(policy.out()).contains("Look-ahead:     10 epoch(s) of 14 days", "Reserve:        2.5 WAL");
+        assertThat(cli.home.resolve("walrus.json")).content().contains("\"reserveFrost\" : 2500000000");
+        CliHarness.Result bad = cli.run("policy", "--reserve", "lots");
+        assertThat(bad.exit()).isEqualTo(ExitCode.USAGE);
+        assertThat(bad.err()).contains("not a WAL amount: 'lots'");
+
+        // With a 10-epoch look-ahead every blob is due: one transaction extends them all by 11 epochs.
+        CliHarness.Result renew = ok(cli.run("renew"));
+        assertThat(renew.out()).contains("Extended " + status.get("blobs").asInt() + " blob(s) in 1 transaction(s)");
+        JsonNode after = ok(cli.run("status", "--json")).json();
+        assertThat(after.get("earliestEndEpoch").asLong())
+                .isEqualTo(status.get("earliestEndEpoch").asLong() + 11);
+        assertThat(after.get("wallet").get("walFrost").asLong())
+                .isLessThan(status.get("wallet").get("walFrost").asLong());
+        assertThat(after.get("alerts")).isEmpty();
+        assertThat(ok(cli.run("status")).out()).contains("Runway:", "Alerts:         none");
+    }
 }
