@@ -91,17 +91,22 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             sampler.interrupt();
         }
+        printFigures(root, out);
+        return ExitCode.OK;
+    }
+
+    /** Prints a benchmark's figures as JSON, or one per line with seconds and rates to two decimals. */
+    static void printFigures(WalrusSyncCommand root, Map<String, Object> figures) {
         if (root.json()) {
-            root.console().json(out);
+            root.console().json(figures);
         } else {
-            out.forEach((k, v) -> root.console()
+            figures.forEach((k, v) -> root.console()
                     .println(String.format(
                             Locale.ROOT,
                             "%-28s %s",
                             k,
                             v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v)));
         }
-        return ExitCode.OK;
     }
 
     private BackupRequest request() {

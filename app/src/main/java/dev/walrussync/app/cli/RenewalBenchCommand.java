@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -131,16 +130,7 @@ final class RenewalBenchCommand implements Callable<Integer> {
                 return ExitCode.FAILED;
             }
         }
-        if (root.json()) {
-            root.console().json(out);
-        } else {
-            out.forEach((k, v) -> root.console()
-                    .println(String.format(
-                            Locale.ROOT,
-                            "%-28s %s",
-                            k,
-                            v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v)));
-        }
+        BenchCommand.printFigures(root, out);
         return ExitCode.OK;
     }
 

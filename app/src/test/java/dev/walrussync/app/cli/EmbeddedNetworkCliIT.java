@@ -30,14 +30,19 @@ class EmbeddedNetworkCliIT {
         return r;
     }
 
-    @Test
-    void initWithNoOptionsBacksUpAndRestoresThroughTheEmbeddedNetwork() throws Exception {
+    /** The command line with the app's own embedded network, as {@code ./walrus-sync} wires it. */
+    private CliHarness embeddedCli() {
         Repositories engine = new Repositories(
                 Clock.systemUTC(),
                 new SecureRandom(),
                 TestRepositories.CHEAP_KDF,
                 new EmbeddedNetworks(Clock.systemUTC()));
-        CliHarness cli = new CliHarness(tmp.resolve("home"), engine);
+        return new CliHarness(tmp.resolve("home"), engine);
+    }
+
+    @Test
+    void initWithNoOptionsBacksUpAndRestoresThroughTheEmbeddedNetwork() throws Exception {
+        CliHarness cli = embeddedCli();
         Path source = tmp.resolve("docs");
         Trees.writeRandom(source.resolve("report.pdf"), 3, 3_000_000);
         Trees.writeString(source.resolve("readme.txt"), "hello walrus\n");
@@ -64,12 +69,7 @@ class EmbeddedNetworkCliIT {
     /** Renewal as a new user tries it: the defaults, a dry run, a policy, a pass, and what status says. */
     @Test
     void renewAndPolicyWorkOnTheEmbeddedNetwork() throws Exception {
-        Repositories engine = new Repositories(
-                Clock.systemUTC(),
-                new SecureRandom(),
-                TestRepositories.CHEAP_KDF,
-                new EmbeddedNetworks(Clock.systemUTC()));
-        CliHarness cli = new CliHarness(tmp.resolve("home"), engine);
+        CliHarness cli = embeddedCli();
         Path source = tmp.resolve("docs");
         Trees.writeRandom(source.resolve("report.pdf"), 3, 300_000);
         ok(cli.run("init", "--epochs", "5"));
