@@ -222,12 +222,10 @@ public final class WalrusChain {
         return new Versioned(contents, isv, inner);
     }
 
-    private WalrusException wrongNetwork(String detail) {
-        return new WalrusException(
-                "wrong network or package ID: " + detail + " on the Sui network at " + network.graphql()
-                        + ". Check that the Walrus network '" + network.name()
-                        + "' is configured with the right Sui GraphQL endpoint, system object and Walrus package.",
-                false);
+    private WrongNetworkException wrongNetwork(String detail) {
+        return new WrongNetworkException("wrong network or package ID: " + detail + " on the Sui network at "
+                + network.graphql() + ". Check that the Walrus network '" + network.name()
+                + "' is configured with the right Sui GraphQL endpoint, system object and Walrus package.");
     }
 
     private static boolean sameStruct(String repr, String expected) {

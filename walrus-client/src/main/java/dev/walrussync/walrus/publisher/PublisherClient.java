@@ -117,7 +117,9 @@ public final class PublisherClient {
         }
         String expected = encoder.blobId(data, nShards).toString();
         WalrusException last = null;
+        URI lastPublisher = null;
         for (URI publisher : network.publishers()) {
+            lastPublisher = publisher;
             Request request = request(publisher, body, options);
             HttpTransport.Reply reply;
             try {
@@ -142,12 +144,28 @@ public final class PublisherClient {
             }
             return verified(StoreResponses.parse(reply.body()), expected, data.length, request);
         }
-        int n = network.publishers().size();
         throw new WalrusException(
-                (n == 1 ? "the publisher" : "all " + n + " publishers") + " of " + network.name() + " failed; last: "
-                        + Objects.requireNonNull(last).getMessage(),
-                last,
-                true);
+                allFailed(Objects.requireNonNull(last), Objects.requireNonNull(lastPublisher)), last, true);
+    }
+
+    /**
+     * Says in plain words that no publisher stored the blob after all its retries: which one, how often it
+     * was tried, and whether it refused (with its HTTP status) or could not be reached; the last error
+     * follows as detail.
+     */
+    private String allFailed(WalrusException last, URI lastPublisher) {
+        int n = network.publishers().size();
+        int attempts = transport.retryPolicy().maxAttempts();
+        String tries = attempts == 1 ? "in 1 attempt" : "in " + attempts + " attempts";
+        String outcome = last instanceof WalrusApiException api
+                ? "refused the store with HTTP " + api.httpStatus()
+                : "could not be reached";
+        String summary = n == 1
+                ? "the publisher " + lastPublisher + " of Walrus network '" + network.name() + "' " + outcome + " "
+                        + tries + "; it may be down or overloaded"
+                : "all " + n + " publishers of Walrus network '" + network.name() + "' failed, each " + tries
+                        + "; the last, " + lastPublisher + ", " + outcome;
+        return summary + " (last error: " + last.getMessage() + ")";
     }
 
     private Request request(URI publisher, RequestBody body, StoreOptions options) {

@@ -163,13 +163,13 @@ class WalrusChainTest {
         try (FakeSuiGraphQl fake =
                 new FakeSuiGraphQl((op, v) -> data(SYSTEM_OBJECT.replace(ORIGINAL, "0x" + "77".repeat(32))))) {
             assertThatThrownBy(() -> chain(fake, true, RetryPolicy.NONE).system())
-                    .isInstanceOf(WalrusException.class)
+                    .isInstanceOf(WrongNetworkException.class)
                     .hasMessageContaining("wrong network or package ID")
                     .hasMessageContaining("not the Walrus System object");
         }
         try (FakeSuiGraphQl fake = new FakeSuiGraphQl((op, v) -> data("{\"object\":null}"))) {
             assertThatThrownBy(() -> chain(fake, true, RetryPolicy.NONE).system())
-                    .isInstanceOf(WalrusException.class)
+                    .isInstanceOf(WrongNetworkException.class)
                     .hasMessageContaining("wrong network or package ID")
                     .hasMessageContaining("there is no object " + SYSTEM);
         }

@@ -360,8 +360,9 @@ class PublisherClientTest {
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage())
                 .contains("all 2 publishers")
+                .contains("each in " + RETRY.maxAttempts() + " attempts")
                 .contains(second.url("/v1/blobs").toString())
-                .contains("HTTP 503");
+                .contains("refused the store with HTTP 503");
         assertThat(e.getCause())
                 .isInstanceOfSatisfying(
                         WalrusApiException.class,

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WalrusDaemon implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalrusDaemon.class);
+    /** How often a store collects confirmations and certifies when epoch changes keep outdating them. */
+    private static final int EPOCH_CHANGE_ATTEMPTS = 3;
 
     /** Query parameters {@code PUT /v1/blobs} and {@code PUT /v1/quilts} accept (Walrus's {@code PublisherQuery}). */
     private static final List<String> STORE_PARAMS = List.of(
@@ -482,7 +484,9 @@ public final class WalrusDaemon implements AutoCloseable {
      * Stores an encoded blob as the publisher does: {@code alreadyCertified} with the certifying event if a
      * certified permanent blob lives long enough (unless {@code force}), or with the object if {@code
      * reuse_resources} finds a certified blob the publisher owns; otherwise registers, fans the slivers out,
-     * collects a quorum, sets the attributes, certifies and transfers.
+     * collects a quorum, sets the attributes, certifies and transfers. When the epoch changes between the
+     * nodes' confirmations and the certification, the confirmations are collected again in the new epoch and the
+     * same registration is certified: its end epoch stays the registration epoch plus {@code epochs}.
      */
     private Stored storeEncoded(EncodedBlob encoded, long size, StoreRequest req, Map<String, String> attributes) {
         BlobId id = encoded.blobId();
@@ -508,27 +512,53 @@ public final class WalrusDaemon implements AutoCloseable {
             BlobPersistenceType persistence = registered.deletable()
                     ? BlobPersistenceType.deletable(BlobPersistenceType.parseObjectId(registered.objectId()))
                     : BlobPersistenceType.permanent();
-            List<NodeFanout.Confirmation> confirmations = nodes.store(encoded, persistence);
-            int weight = confirmations.stream()
-                    .mapToInt(NodeFanout.Confirmation::weight)
-                    .sum();
-            int f = encoding.maxFaultyShards();
-            if (weight <= 2 * f) {
-                return new Stored(
-                        null,
-                        DaemonResponses.error(
-                                ApiStatusCode.DEADLINE_EXCEEDED,
-                                "INSUFFICIENT_CONFIRMATIONS",
-                                "the service timed-out while waiting for confirmations, please try again (only "
-                                        + weight + " of " + config.nShards() + " shards confirmed blob " + id
-                                        + "; more than " + 2 * f + " are needed)"));
+            boolean attributesSet = false;
+            ChainBlob certified = null;
+            for (int attempt = 1; certified == null; attempt++) {
+                long signedIn = chain.currentEpoch();
+                List<NodeFanout.Confirmation> confirmations = nodes.store(encoded, persistence);
+                int weight = confirmations.stream()
+                        .mapToInt(NodeFanout.Confirmation::weight)
+                        .sum();
+                int f = encoding.maxFaultyShards();
+                if (weight <= 2 * f) {
+                    return new Stored(
+                            null,
+                            DaemonResponses.error(
+                                    ApiStatusCode.DEADLINE_EXCEEDED,
+                                    "INSUFFICIENT_CONFIRMATIONS",
+                                    "the service timed-out while waiting for confirmations, please try again (only "
+                                            + weight + " of " + config.nShards() + " shards confirmed blob " + id
+                                            + "; more than " + 2 * f + " are needed)"));
+                }
+                if (!attributesSet) {
+                    for (Map.Entry<String, String> a : attributes.entrySet()) {
+                        chain.setAttribute(registered.objectId(), a.getKey(), a.getValue());
+                    }
+                    attributesSet = true;
+                }
+                try {
+                    certified = chain.certify(
+                            registered.objectId(),
+                            confirmations.stream()
+                                    .map(NodeFanout.Confirmation::signed)
+                                    .toList());
+                } catch (ChainException e) {
+                    // certify_blob takes only a certificate of the current epoch: when the epoch changed after the
+                    // nodes signed, Walrus's client collects the confirmations again and certifies the same
+                    // registration (retry_if_error_epoch_change); so does this publisher, a few times.
+                    long now = chain.currentEpoch();
+                    if (now == signedIn || attempt == EPOCH_CHANGE_ATTEMPTS) {
+                        throw e;
+                    }
+                    LOG.info(
+                            "the epoch changed from {} to {} while blob {} was stored; collecting its confirmations"
+                                    + " again",
+                            signedIn,
+                            now,
+                            id);
+                }
             }
-            for (Map.Entry<String, String> a : attributes.entrySet()) {
-                chain.setAttribute(registered.objectId(), a.getKey(), a.getValue());
-            }
-            ChainBlob certified = chain.certify(
-                    registered.objectId(),
-                    confirmations.stream().map(NodeFanout.Confirmation::signed).toList());
             if (req.sendObjectTo() != null) {
                 chain.transfer(certified.objectId(), req.sendObjectTo());
             }

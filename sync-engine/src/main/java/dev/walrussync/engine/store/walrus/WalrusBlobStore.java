@@ -14,6 +14,7 @@ import dev.walrussync.walrus.chain.OwnedBlob;
 import dev.walrussync.walrus.chain.SystemInfo;
 import dev.walrussync.walrus.chain.TransactionOutcome;
 import dev.walrussync.walrus.chain.WalrusChain;
+import dev.walrussync.walrus.chain.WrongNetworkException;
 import dev.walrussync.walrus.encoding.EncodingConfig;
 import dev.walrussync.walrus.http.RetryPolicy;
 import dev.walrussync.walrus.http.WalrusException;
@@ -92,6 +93,10 @@ public final class WalrusBlobStore implements BlobStore {
         SystemInfo system;
         try {
             system = chain.system();
+        } catch (WrongNetworkException e) {
+            // The network answered: its IDs are wrong, which the message says in full.
+            connection.close();
+            throw new BlobStoreException(e.getMessage(), e, true);
         } catch (WalrusException e) {
             connection.close();
             throw new BlobStoreException(
