@@ -55,7 +55,8 @@ final class ProxiedRepository {
                 null,
                 null,
                 real.faucet() == null ? null : real.faucet().toString(),
-                real.maxBlobSize());
+                real.maxBlobSize(),
+                null);
         this.network = settings.apply(null);
         this.wallet = engine.init(
                         home, "walrus:" + name, TestRepositories.PASSPHRASE.toCharArray(), PACK_SIZE, settings, null)
