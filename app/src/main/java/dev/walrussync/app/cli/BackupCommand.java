@@ -6,6 +6,8 @@ import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.BackupRequest;
 import dev.walrussync.engine.model.CostEstimate;
+import dev.walrussync.engine.model.RenewalReport;
+import dev.walrussync.engine.model.SyncException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ final class BackupCommand implements Callable<Integer> {
         BackupProgress progress = new BackupProgress();
         BackupReport r;
         CostEstimate cost = null;
+        RenewalReport renewal = null;
         try (RepositorySession session = root.open(true);
                 ProgressBar bar = ProgressBar.start(
                         root.console(),
@@ -64,6 +67,9 @@ final class BackupCommand implements Callable<Integer> {
                     progress);
             if (dryRun && session.onWalrus()) {
                 cost = session.costOf(r.packSizes());
+            }
+            if (!dryRun) {
+                renewal = renewIfDue(session);
             }
         }
         if (dryRun) {
@@ -94,8 +100,23 @@ final class BackupCommand implements Callable<Integer> {
                     Format.duration(r.duration().toSeconds())));
             c.println("Snapshot " + r.snapshotId().shortHex() + " saved"
                     + (r.errors().isEmpty() ? "" : ", but " + r.errors().size() + " item(s) could not be read"));
+            if (renewal != null
+                    && (!renewal.renewed().isEmpty() || !renewal.alerts().isEmpty())) {
+                c.println("Renewal (due since the last pass):");
+                RenewCommand.print(c, renewal);
+            }
         }
         return r.errors().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    /** The renewal pass a backup runs when one is due; its failure is a warning, the backup is saved. */
+    private RenewalReport renewIfDue(RepositorySession session) {
+        try {
+            return session.renewIfDue((done, total) -> {}).orElse(null);
+        } catch (SyncException e) {
+            root.console().err().println("warning: the renewal pass after the backup failed: " + e.getMessage());
+            return null;
+        }
     }
 
     private Integer printDryRun(BackupReport r, CostEstimate cost) {

@@ -102,4 +102,27 @@ class EmbeddedNetworkCliIT {
         assertThat(after.get("alerts")).isEmpty();
         assertThat(ok(cli.run("status")).out()).contains("Runway:", "Alerts:         none");
     }
+
+    /**
+     * A user who only runs {@code backup} (from cron, say) still gets renewal: a backup runs a pass when none
+     * ran within the policy's interval, and not otherwise.
+     */
+    @Test
+    void backupRunsARenewalPassWhenOneIsDue() throws Exception {
+        CliHarness cli = embeddedCli();
+        Path source = tmp.resolve("docs");
+        Trees.writeRandom(source.resolve("report.pdf"), 3, 300_000);
+        ok(cli.run("init", "--epochs", "5"));
+        ok(cli.run("policy", "--look-ahead", "10"));
+
+        CliHarness.Result first = ok(cli.run("backup", source.toString()));
+        assertThat(first.out())
+                .contains("Renewal (due since the last pass):", "Extended 2 blob(s) in 1 transaction(s)");
+
+        ok(cli.run("policy", "--look-ahead", "52")); // every blob is due again...
+        Trees.writeRandom(source.resolve("more.bin"), 4, 1_000);
+        CliHarness.Result second = ok(cli.run("backup", source.toString()));
+        assertThat(second.out()).doesNotContain("Renewal"); // ...but a pass ran less than an hour ago
+        assertThat(ok(cli.run("renew", "--dry-run")).out()).contains("Would extend");
+    }
 }

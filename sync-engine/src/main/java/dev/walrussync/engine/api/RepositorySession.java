@@ -50,6 +50,7 @@ import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -230,6 +231,26 @@ public final class RepositorySession implements AutoCloseable {
      */
     public RenewalReport renew(boolean dryRun, BiConsumer<Integer, Integer> progress) throws SyncException {
         return new Renewal(repo, renewalPolicy()).run(dryRun, progress);
+    }
+
+    /**
+     * Runs a renewal pass unless one ran within the policy's interval: what the tray app and the {@code watch}
+     * daemon do at start and then periodically, and what {@code backup} does after storing, so that a user who
+     * only runs backups from a scheduler still has their data renewed. Empty when no pass was due, or when
+     * the repository is not on Walrus.
+     */
+    public Optional<RenewalReport> renewIfDue(BiConsumer<Integer, Integer> progress) throws SyncException {
+        if (!onWalrus()) {
+            return Optional.empty();
+        }
+        Optional<Instant> last = Renewal.lastPass(repo);
+        if (last.isPresent()
+                && last.get()
+                        .plus(renewalPolicy().interval())
+                        .isAfter(engine.clock().instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(renew(false, progress));
     }
 
     /** The renewal policy from {@code walrus.json}, defaults filled in where it says nothing. */

@@ -43,6 +43,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -81,6 +82,7 @@ public final class Renewal {
     private static final long MAX_RUNWAY_EPOCHS = 40_000;
 
     static final Duration MONTH = Duration.ofDays(30);
+    private static final String META_LAST_PASS = "last_renewal_pass";
     private static final String KEYS = "(the repository's key file: nothing can be restored without it)";
 
     private final Repository repo;
@@ -103,6 +105,11 @@ public final class Renewal {
         this.policy = policy;
         this.clock = repo.clock();
         this.retryDelay = retryDelay;
+    }
+
+    /** When the last renewal pass that was not a dry run finished, if one ever did. */
+    public static Optional<Instant> lastPass(Repository repo) throws SyncException {
+        return repo.index().meta(META_LAST_PASS).map(Instant::parse);
     }
 
     /** A blob the repository needs, and its object on chain if it is still alive. */
@@ -231,6 +238,9 @@ public final class Renewal {
         List<Alert> alerts = alerts(forecast, sys, suiAfter, unpaid, expired.size());
         for (Alert a : alerts) {
             LOG.warn("{}: {}", a.kind(), a.message());
+        }
+        if (!dryRun) {
+            repo.index().putMeta(META_LAST_PASS, clock.instant().toString());
         }
         return new RenewalReport(
                 dryRun,
