@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -180,10 +179,35 @@ class LocalWalrusNetworkIT {
                 .isEmpty();
     }
 
+    /** Files on the nodes' disks whose path names the blob; the nodes may be deleting them meanwhile. */
     private static java.util.List<Path> filesNaming(String blobId) throws IOException {
-        try (Stream<Path> files = Files.walk(dir.resolve("nodes"))) {
-            return files.filter(p -> p.toString().contains(blobId)).toList();
-        }
+        java.util.List<Path> found = new java.util.ArrayList<>();
+        Files.walkFileTree(dir.resolve("nodes"), new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                if (file.toString().contains(blobId)) {
+                    found.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) {
+                    return java.nio.file.FileVisitResult.CONTINUE; // deleted while we walked: it is gone
+                }
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) {
+                    throw e;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return found;
     }
 
     private static JsonNode store(byte[] data, String query) throws Exception {
