@@ -12,11 +12,9 @@ import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TreeAssert;
 import dev.walrussync.engine.testing.Trees;
-import dev.walrussync.localnet.chain.StorageNodeInfo;
 import dev.walrussync.localnet.network.ChainPublisher;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
-import dev.walrussync.localnet.publisher.NodeEndpoint;
-import dev.walrussync.localnet.publisher.PublisherChain;
+import dev.walrussync.localnet.publisher.ForwardingPublisherChain;
 import dev.walrussync.localnet.publisher.WalrusDaemon;
 import dev.walrussync.walrus.chain.OwnedBlob;
 import dev.walrussync.walrus.encoding.BlobId;
@@ -29,7 +27,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -72,7 +69,7 @@ class EpochChangeIT {
                 Clock.systemUTC())) {
             EpochChanges changes = new EpochChanges(net);
             try (WalrusDaemon daemon = WalrusDaemon.start(
-                    WalrusDaemon.Config.defaults(0, EmbeddedNetworks.SHARDS, committee(net)), changes)) {
+                    WalrusDaemon.Config.defaults(0, EmbeddedNetworks.SHARDS, net.committee()), changes)) {
                 WalrusNetwork network = network(net, daemon.baseUri());
                 Repositories engine = new Repositories(
                         Clock.systemUTC(),
@@ -163,15 +160,6 @@ class EpochChangeIT {
         }
     }
 
-    /** The network's committee as its chain records it: every node's name, URL and shards. */
-    private static List<NodeEndpoint> committee(LocalWalrusNetwork net) {
-        List<NodeEndpoint> nodes = new ArrayList<>();
-        for (StorageNodeInfo n : net.chain().systemState().nodes()) {
-            nodes.add(new NodeEndpoint(n.name(), URI.create(n.networkAddress()), new TreeSet<>(n.shardIds())));
-        }
-        return nodes;
-    }
-
     /** The network as the client sees it, with the given daemon as publisher and aggregator. */
     private static WalrusNetwork network(LocalWalrusNetwork net, URI daemon) throws Exception {
         WalrusNetwork real = EmbeddedNetworks.describe(net, WalrusSettings.of(WalrusSettings.LOCAL, EPOCHS));
@@ -193,17 +181,16 @@ class EpochChangeIT {
      * The network's own {@link ChainPublisher}, paying from its publisher wallet, which advances the network's
      * epoch at the three chosen moments of the backup's stores.
      */
-    private static final class EpochChanges implements PublisherChain {
+    private static final class EpochChanges extends ForwardingPublisherChain {
         private final LocalWalrusNetwork net;
-        private final PublisherChain chain;
         private final AtomicInteger registrations = new AtomicInteger();
         private final AtomicInteger certifications = new AtomicInteger();
         private final AtomicInteger advanced = new AtomicInteger();
         private volatile boolean counting;
 
         EpochChanges(LocalWalrusNetwork net) {
+            super(new ChainPublisher(net.chain(), net.publisherAddress()));
             this.net = net;
-            this.chain = new ChainPublisher(net.chain(), net.publisherAddress());
         }
 
         void startCounting() {
@@ -227,7 +214,7 @@ class EpochChangeIT {
             if (n == BETWEEN_STORES) {
                 advance();
             }
-            ChainBlob registered = chain.register(blobId, rootHash, size, encodedLength, epochsAhead, deletable);
+            ChainBlob registered = super.register(blobId, rootHash, size, encodedLength, epochsAhead, deletable);
             if (n == AFTER_REGISTRATION) {
                 advance();
             }
@@ -240,47 +227,7 @@ class EpochChangeIT {
             if (n == BEFORE_CERTIFICATION) {
                 advance();
             }
-            return chain.certify(objectId, confirmations);
-        }
-
-        @Override
-        public long currentEpoch() {
-            return chain.currentEpoch();
-        }
-
-        @Override
-        public int maxEpochsAhead() {
-            return chain.maxEpochsAhead();
-        }
-
-        @Override
-        public Optional<ChainBlob> certifiedPermanentBlob(BlobId blobId) {
-            return chain.certifiedPermanentBlob(blobId);
-        }
-
-        @Override
-        public Optional<ChainBlob> ownedCertifiedBlob(BlobId blobId, boolean deletable) {
-            return chain.ownedCertifiedBlob(blobId, deletable);
-        }
-
-        @Override
-        public Optional<ChainBlob> blobObject(String objectId) {
-            return chain.blobObject(objectId);
-        }
-
-        @Override
-        public boolean isLive(BlobId blobId) {
-            return chain.isLive(blobId);
-        }
-
-        @Override
-        public void transfer(String objectId, String recipient) throws ChainException {
-            chain.transfer(objectId, recipient);
-        }
-
-        @Override
-        public void setAttribute(String objectId, String key, String value) throws ChainException {
-            chain.setAttribute(objectId, key, value);
+            return super.certify(objectId, confirmations);
         }
     }
 }

@@ -180,6 +180,7 @@ public final class LocalWalrusNetwork implements AutoCloseable {
     private final InternalApi internal;
     private final List<Node> nodes = new ArrayList<>();
     private final WalrusDaemon daemon;
+    private final List<NodeEndpoint> committee = new ArrayList<>();
     private final SuiAddress publisher;
     private final ScheduledExecutorService scheduler;
 
@@ -217,7 +218,6 @@ public final class LocalWalrusNetwork implements AutoCloseable {
             if (opened.coinBalance(publisher, opened.types().wal()) < PUBLISHER_WAL_FLOOR) {
                 opened.fund(publisher, 100_000_000_000L, 1_000_000_000_000L);
             }
-            List<NodeEndpoint> committee = new ArrayList<>();
             for (Node n : nodes) {
                 committee.add(new NodeEndpoint(n.name, n.url(), n.shards));
             }
@@ -229,7 +229,7 @@ public final class LocalWalrusNetwork implements AutoCloseable {
                             options.maxConcurrentStores(),
                             256,
                             options.shards(),
-                            committee,
+                            List.copyOf(committee),
                             Duration.ofSeconds(30)),
                     new ChainPublisher(opened, publisher));
             opened.addEpochListener((previous, now) -> {
@@ -423,6 +423,11 @@ public final class LocalWalrusNetwork implements AutoCloseable {
 
     public LocalChain chain() {
         return chain;
+    }
+
+    /** The storage nodes as a publisher reaches them: name, URL and shards. */
+    public List<NodeEndpoint> committee() {
+        return List.copyOf(committee);
     }
 
     /** The address whose WAL pays for blobs stored through the publisher. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.walrussync.localnet.chain.StorageNodeInfo;
 import dev.walrussync.localnet.network.ChainPublisher;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
 import dev.walrussync.walrus.encoding.BlobId;
@@ -17,11 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +42,7 @@ class EpochChangeStoreIT {
         try (LocalWalrusNetwork net =
                         LocalWalrusNetwork.start(LocalWalrusNetwork.Options.defaults(dir), Clock.systemUTC());
                 WalrusDaemon daemon = WalrusDaemon.start(
-                        WalrusDaemon.Config.defaults(0, SHARDS, committee(net)), new EpochChangeBeforeCertify(net));
+                        WalrusDaemon.Config.defaults(0, SHARDS, net.committee()), new EpochChangeBeforeCertify(net));
                 HttpClient http = HttpClient.newHttpClient()) {
             byte[] data = new byte[20_000];
             new Random(7).nextBytes(data);
@@ -83,23 +79,14 @@ class EpochChangeStoreIT {
         }
     }
 
-    private static List<NodeEndpoint> committee(LocalWalrusNetwork net) {
-        List<NodeEndpoint> nodes = new ArrayList<>();
-        for (StorageNodeInfo n : net.chain().systemState().nodes()) {
-            nodes.add(new NodeEndpoint(n.name(), URI.create(n.networkAddress()), new TreeSet<>(n.shardIds())));
-        }
-        return nodes;
-    }
-
     /** The network's publisher chain, which advances the epoch once, just before the first certification. */
-    private static final class EpochChangeBeforeCertify implements PublisherChain {
+    private static final class EpochChangeBeforeCertify extends ForwardingPublisherChain {
         private final LocalWalrusNetwork net;
-        private final PublisherChain chain;
         private final AtomicBoolean pending = new AtomicBoolean(true);
 
         EpochChangeBeforeCertify(LocalWalrusNetwork net) {
+            super(new ChainPublisher(net.chain(), net.publisherAddress()));
             this.net = net;
-            this.chain = new ChainPublisher(net.chain(), net.publisherAddress());
         }
 
         @Override
@@ -107,54 +94,7 @@ class EpochChangeStoreIT {
             if (pending.compareAndSet(true, false)) {
                 net.advanceEpoch();
             }
-            return chain.certify(objectId, confirmations);
-        }
-
-        @Override
-        public long currentEpoch() {
-            return chain.currentEpoch();
-        }
-
-        @Override
-        public int maxEpochsAhead() {
-            return chain.maxEpochsAhead();
-        }
-
-        @Override
-        public Optional<ChainBlob> certifiedPermanentBlob(BlobId blobId) {
-            return chain.certifiedPermanentBlob(blobId);
-        }
-
-        @Override
-        public Optional<ChainBlob> ownedCertifiedBlob(BlobId blobId, boolean deletable) {
-            return chain.ownedCertifiedBlob(blobId, deletable);
-        }
-
-        @Override
-        public Optional<ChainBlob> blobObject(String objectId) {
-            return chain.blobObject(objectId);
-        }
-
-        @Override
-        public boolean isLive(BlobId blobId) {
-            return chain.isLive(blobId);
-        }
-
-        @Override
-        public ChainBlob register(
-                BlobId blobId, byte[] rootHash, long size, long encodedLength, int epochsAhead, boolean deletable)
-                throws ChainException {
-            return chain.register(blobId, rootHash, size, encodedLength, epochsAhead, deletable);
-        }
-
-        @Override
-        public void transfer(String objectId, String recipient) throws ChainException {
-            chain.transfer(objectId, recipient);
-        }
-
-        @Override
-        public void setAttribute(String objectId, String key, String value) throws ChainException {
-            chain.setAttribute(objectId, key, value);
+            return super.certify(objectId, confirmations);
         }
     }
 }
