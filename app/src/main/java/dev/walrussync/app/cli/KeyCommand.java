@@ -20,18 +20,7 @@ import picocli.CommandLine.ParentCommand;
         description = "Manage the key slots that unlock the repository.",
         subcommands = {KeyCommand.ListKeys.class, KeyCommand.Add.class, KeyCommand.Remove.class, KeyCommand.Passwd.class
         })
-final class KeyCommand implements Runnable {
-    @ParentCommand
-    WalrusSyncCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.console().out());
-    }
-
+final class KeyCommand extends CommandGroup {
     @Command(name = "list", description = "List the key slots.")
     static final class ListKeys implements Callable<Integer> {
         @ParentCommand

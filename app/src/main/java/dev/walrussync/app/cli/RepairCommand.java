@@ -13,18 +13,7 @@ import picocli.CommandLine.ParentCommand;
         name = "repair",
         description = "Repair local state.",
         subcommands = {RepairCommand.Index.class})
-final class RepairCommand implements Runnable {
-    @ParentCommand
-    WalrusSyncCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.console().out());
-    }
-
+final class RepairCommand extends CommandGroup {
     @Command(name = "index", description = "Rebuild the index from the packs in the store.")
     static final class Index implements Callable<Integer> {
         @ParentCommand

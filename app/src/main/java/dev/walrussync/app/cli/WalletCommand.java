@@ -22,18 +22,7 @@ import picocli.CommandLine.ParentCommand;
             WalletCommand.Import.class,
             WalletCommand.Faucet.class
         })
-final class WalletCommand implements Runnable {
-    @ParentCommand
-    WalrusSyncCommand root;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(root.console().out());
-    }
-
+final class WalletCommand extends CommandGroup {
     /** Shared by {@code show} and {@code faucet}: prints the address and balances, asking the faucet first if told. */
     static Integer show(WalrusSyncCommand root, boolean faucetFirst) throws SyncException {
         WalletInfo w;
