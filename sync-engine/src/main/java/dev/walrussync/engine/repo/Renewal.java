@@ -135,15 +135,28 @@ public final class Renewal {
      */
     public RenewalReport run(boolean dryRun, BiConsumer<Integer, Integer> progress) throws SyncException {
         SystemInfo sys = store.system();
+        return run(dryRun, progress, sys, store.liveBlobs(sys.epoch()), store.balances());
+    }
+
+    /**
+     * Runs a pass on chain state the caller has just read: the system object, the wallet's live blob objects
+     * in that epoch, and its balances (what {@code status} reads anyway).
+     */
+    RenewalReport run(
+            boolean dryRun,
+            BiConsumer<Integer, Integer> progress,
+            SystemInfo sys,
+            List<OwnedBlob> liveBlobs,
+            Balances balances)
+            throws SyncException {
         long epoch = sys.epoch();
         Reachability.Result reach = Reachability.lenient(repo);
-        List<Needed> needed = needed(reach, liveById(store.liveBlobs(epoch)));
+        Map<String, OwnedBlob> live = liveById(liveBlobs);
+        List<Needed> needed = needed(reach, live);
 
         List<String> expired = new ArrayList<>();
         int reuploaded = 0;
         List<LostFile> lostFiles = List.of();
-        List<String> lostSnapshots =
-                reach.unreadable().stream().map(ChunkId::hex).toList();
         List<Needed> expiredNeeded =
                 needed.stream().filter(n -> n.live() == null).toList();
         for (Needed n : expiredNeeded) {
@@ -154,10 +167,10 @@ public final class Renewal {
             Recovery r = recover(expiredNeeded, reach);
             reuploaded = r.reuploaded();
             lostFiles = r.lostFiles();
-            lostSnapshots = r.lostSnapshots();
             // What was stored again is alive now; take it into the plan.
             reach = Reachability.lenient(repo);
-            needed = needed(reach, liveById(store.liveBlobs(epoch)));
+            live = liveById(store.liveBlobs(epoch));
+            needed = needed(reach, live);
         }
 
         int lookAhead = policy.lookAhead(sys.epochDuration(), sys.maxEpochsAhead());
@@ -175,8 +188,7 @@ public final class Renewal {
         }
         due.sort(Comparator.comparing((Plan p) -> p.needed().newestUse()).reversed());
 
-        Balances balances = store.balances();
-        long spendable = spendable(balances.walFrost());
+        long spendable = spendable(balances.walFrost(), 0);
         List<Plan> affordable = new ArrayList<>();
         List<Plan> unaffordable = new ArrayList<>();
         long planned = 0;
@@ -214,7 +226,7 @@ public final class Renewal {
             transactions = ex.transactions();
             failures.addAll(ex.failures());
             unaffordable.addAll(ex.failed());
-            recordStates(needed, epoch);
+            recordStates(needed, live);
         }
 
         // The state after the pass: new end epochs, and what is left to spend.
@@ -233,8 +245,10 @@ public final class Renewal {
                 dryRun ? balances.walFrost() - walSpent : store.balances().walFrost();
         long suiAfter = dryRun ? balances.suiMist() : balances.suiMist() - gasSpent;
         Forecast forecast =
-                forecast(sys, leases, spendableAfter(walAfter, walSpent, dryRun), lookAhead, extendBy, clock.instant());
+                forecast(sys, leases, spendable(walAfter, dryRun ? walSpent : 0), lookAhead, extendBy, clock.instant());
         List<AtRiskBlob> unpaid = atRisk(unaffordable);
+        List<String> lostSnapshots =
+                reach.unreadable().stream().map(ChunkId::hex).toList();
         List<Alert> alerts = alerts(forecast, sys, suiAfter, unpaid, expired.size());
         for (Alert a : alerts) {
             LOG.warn("{}: {}", a.kind(), a.message());
@@ -293,24 +307,17 @@ public final class Renewal {
         return (blobs + WalrusChain.MAX_EXTENSIONS_PER_TRANSACTION - 1) / WalrusChain.MAX_EXTENSIONS_PER_TRANSACTION;
     }
 
-    /** WAL renewal may spend now: the balance less the reserve, and no more than the month's budget left. */
-    private long spendable(long walFrost) throws SyncException {
+    /**
+     * WAL renewal may spend: the balance less the reserve, and no more than what the month's budget has left
+     * after the renewal log's last 30 days and {@code alsoSpent} (a dry run's plan, not yet in the log).
+     */
+    private long spendable(long walFrost, long alsoSpent) throws SyncException {
         long spendable = Math.max(0, walFrost - policy.reserve());
         if (policy.monthlyBudgetFrost() != null) {
-            long spent = repo.index().renewalCostSince(clock.instant().minus(MONTH));
+            long spent = repo.index().renewalCostSince(clock.instant().minus(MONTH)) + alsoSpent;
             spendable = Math.min(spendable, Math.max(0, policy.monthlyBudgetFrost() - spent));
         }
         return spendable;
-    }
-
-    /** What is left to spend after the pass (a dry run has not spent yet, so its plan is taken off). */
-    private long spendableAfter(long walAfter, long walSpent, boolean dryRun) throws SyncException {
-        long left = Math.max(0, walAfter - policy.reserve());
-        if (policy.monthlyBudgetFrost() != null) {
-            long spent = repo.index().renewalCostSince(clock.instant().minus(MONTH)) + (dryRun ? walSpent : 0);
-            left = Math.min(left, Math.max(0, policy.monthlyBudgetFrost() - spent));
-        }
-        return left;
     }
 
     // ---- extending ----
@@ -434,10 +441,9 @@ public final class Renewal {
      * Brings the index's blob states up to date: a blob that is no longer alive on Walrus and that nothing
      * needs is {@code expired}.
      */
-    private void recordStates(List<Needed> needed, long epoch) throws SyncException {
+    private void recordStates(List<Needed> needed, Map<String, OwnedBlob> live) throws SyncException {
         Set<BlobId> neededIds = new HashSet<>();
         needed.forEach(n -> neededIds.add(n.blobId()));
-        Map<String, OwnedBlob> live = liveById(store.liveBlobs(epoch));
         for (BlobRow row : repo.index().blobs()) {
             boolean gone = !live.containsKey(row.blobId().value());
             if (gone
@@ -451,7 +457,7 @@ public final class Renewal {
 
     // ---- recovering expired blobs ----
 
-    private record Recovery(int reuploaded, List<LostFile> lostFiles, List<String> lostSnapshots) {}
+    private record Recovery(int reuploaded, List<LostFile> lostFiles) {}
 
     /**
      * Stores again what expired blobs held: the key file from the local copy, metadata chunks from the
@@ -482,7 +488,7 @@ public final class Renewal {
         }
         index.dropExpiredPacks(packIds);
         if (missing.isEmpty()) {
-            return new Recovery(0, List.of(), List.of());
+            return new Recovery(0, List.of());
         }
         Set<ChunkId> remaining = new HashSet<>(missing);
         List<VersionChunks> versions;
@@ -522,14 +528,11 @@ public final class Renewal {
                     f.modified(),
                     f.firstSnapshot().substring(0, 8));
         }
-        List<String> lostSnapshots = Reachability.lenient(repo).unreadable().stream()
-                .map(ChunkId::hex)
-                .toList();
         LOG.info(
                 "stored {} chunk(s) of expired blobs again; {} could not be recovered",
                 missing.size() - remaining.size(),
                 remaining.size());
-        return new Recovery(missing.size() - remaining.size(), lost, lostSnapshots);
+        return new Recovery(missing.size() - remaining.size(), lost);
     }
 
     /** Chunks a local file and stores the chunks that are missing; a file that is gone or unreadable is skipped. */

@@ -53,21 +53,26 @@ public final class WalrusOverview {
     }
 
     public WalletInfo wallet() throws SyncException {
-        Balances b = store.balances();
+        return walletInfo(store.balances());
+    }
+
+    private WalletInfo walletInfo(Balances b) {
         return new WalletInfo(store.network().name(), store.owner().toString(), b.walFrost(), b.suiMist());
     }
 
     /** Where the repository stands, with the forecast and alerts of a renewal pass planned now. */
     public WalrusStatus status(RenewalPolicy policy) throws SyncException {
-        RenewalReport renewal = new Renewal(repo, policy).run(true, (done, total) -> {});
         SystemInfo sys = system();
-        WalletInfo wallet = wallet();
+        Balances balances = store.balances();
+        WalletInfo wallet = walletInfo(balances);
+        List<OwnedBlob> live = store.liveBlobs(sys.epoch());
+        RenewalReport renewal = new Renewal(repo, policy).run(true, (done, total) -> {}, sys, live, balances);
         int blobs = 0;
         long stored = 0;
         long encoded = 0;
         long units = 0;
         Long earliest = null;
-        for (OwnedBlob b : store.liveBlobs(sys.epoch())) {
+        for (OwnedBlob b : live) {
             blobs++;
             stored += b.size();
             encoded += b.storageSize();
