@@ -2,8 +2,8 @@ package dev.walrussync.app.cli;
 
 import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.model.EpochTiming;
 import dev.walrussync.engine.model.RenewalPolicy;
-import dev.walrussync.engine.model.WalrusStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,7 +70,7 @@ final class PolicyCommand implements Callable<Integer> {
                 p = withChanges(p);
                 session.setRenewalPolicy(p);
             }
-            WalrusStatus s = session.walrusStatus();
+            EpochTiming s = session.epochTiming();
             Map<String, Object> effective = new LinkedHashMap<>();
             effective.put("lookAheadEpochs", p.lookAhead(s.epochDuration(), s.maxEpochsAhead()));
             effective.put("extendEpochs", p.extendBy(s.epochDuration(), s.maxEpochsAhead()));

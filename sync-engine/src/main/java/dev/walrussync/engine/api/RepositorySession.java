@@ -15,6 +15,7 @@ import dev.walrussync.engine.model.CheckReport;
 import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.CostEstimate;
 import dev.walrussync.engine.model.EntryInfo;
+import dev.walrussync.engine.model.EpochTiming;
 import dev.walrussync.engine.model.ForgetPolicy;
 import dev.walrussync.engine.model.KeySlotInfo;
 import dev.walrussync.engine.model.NodeStatus;
@@ -291,6 +292,12 @@ public final class RepositorySession implements AutoCloseable {
     /** Every blob with its IDs, size, end epoch and the files that depend on it. */
     public List<BlobInfo> blobs() throws SyncException {
         return new WalrusOverview(repo).blobs();
+    }
+
+    /** The network's current epoch, epoch length and how far ahead storage may be paid: one chain read. */
+    public EpochTiming epochTiming() throws SyncException {
+        var sys = new WalrusOverview(repo).system();
+        return new EpochTiming(sys.epoch(), sys.epochDuration(), sys.maxEpochsAhead());
     }
 
     /** Every committee node's health and latency. */
