@@ -512,7 +512,6 @@ public final class WalrusDaemon implements AutoCloseable {
             BlobPersistenceType persistence = registered.deletable()
                     ? BlobPersistenceType.deletable(BlobPersistenceType.parseObjectId(registered.objectId()))
                     : BlobPersistenceType.permanent();
-            boolean attributesSet = false;
             ChainBlob certified = null;
             for (int attempt = 1; certified == null; attempt++) {
                 long signedIn = chain.currentEpoch();
@@ -531,11 +530,10 @@ public final class WalrusDaemon implements AutoCloseable {
                                             + weight + " of " + config.nShards() + " shards confirmed blob " + id
                                             + "; more than " + 2 * f + " are needed)"));
                 }
-                if (!attributesSet) {
+                if (attempt == 1) { // later attempts only replace outdated confirmations
                     for (Map.Entry<String, String> a : attributes.entrySet()) {
                         chain.setAttribute(registered.objectId(), a.getKey(), a.getValue());
                     }
-                    attributesSet = true;
                 }
                 try {
                     certified = chain.certify(
