@@ -28,6 +28,11 @@ public final class Console {
     private final PrintStream err;
     private final boolean terminal;
 
+    /** The JSON mapper of {@code --json} output, which the daemon's IPC channel also speaks. */
+    public static ObjectMapper jsonMapper() {
+        return JSON;
+    }
+
     public Console(PrintStream out, PrintStream err, boolean terminal) {
         this.out = out;
         this.err = err;

@@ -1,11 +1,20 @@
 package dev.walrussync.app.cli;
 
 import dev.walrussync.app.ExitCode;
+import dev.walrussync.app.daemon.DaemonClient;
+import dev.walrussync.app.daemon.DaemonReply;
+import dev.walrussync.app.daemon.DaemonRequest;
 import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.api.SyncSettings;
 import dev.walrussync.engine.model.Alert;
 import dev.walrussync.engine.model.AtRiskBlob;
+import dev.walrussync.engine.model.FolderState;
+import dev.walrussync.engine.model.FolderStatus;
 import dev.walrussync.engine.model.Forecast;
+import dev.walrussync.engine.model.SyncStatus;
 import dev.walrussync.engine.model.WalrusStatus;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -21,6 +30,10 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Optional<DaemonReply> daemon = DaemonClient.send(root.home(), new DaemonRequest("status", true));
+        if (daemon.isPresent()) {
+            return printDaemon(daemon.get());
+        }
         WalrusStatus s;
         try (RepositorySession session = root.open(false)) {
             s = session.walrusStatus();
@@ -30,6 +43,69 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Console c = root.console();
+        int watched = SyncSettings.load(root.home()).folders().size();
+        c.println("Watch daemon:   not running" + (watched == 0 ? "" : " (" + watched + " folder(s) to watch)"));
+        printWalrus(c, s);
+        return ExitCode.OK;
+    }
+
+    /** The running daemon's state, per folder, then the repository's Walrus status it read between backups. */
+    private int printDaemon(DaemonReply reply) {
+        if (root.json()) {
+            root.console().json(reply);
+            return ExitCode.OK;
+        }
+        Console c = root.console();
+        SyncStatus sync = reply.sync();
+        if (sync != null) {
+            c.println("Watch daemon:   running (process " + reply.pid() + "), " + (sync.paused() ? "PAUSED" : "active")
+                    + "; " + sync.snapshotsTaken() + " snapshot(s) and " + sync.packsUploaded()
+                    + " pack(s) since it started");
+            for (FolderStatus f : sync.folders()) {
+                c.println("  " + f.path() + ": " + describe(f));
+            }
+        }
+        if (reply.walrus() != null) {
+            printWalrus(c, reply.walrus());
+        } else if (reply.walrusError() != null) {
+            c.println("Walrus status:  not available now (" + reply.walrusError() + ")");
+        }
+        return ExitCode.OK;
+    }
+
+    static String describe(FolderStatus f) {
+        StringBuilder s = new StringBuilder(f.state().name().toLowerCase(Locale.ROOT));
+        if (f.state() == FolderState.SCANNING || f.state() == FolderState.UPLOADING) {
+            s.append(' ').append(Format.bytes(f.bytesDone()));
+            if (f.bytesTotal() > 0) {
+                s.append(" of ").append(Format.bytes(f.bytesTotal()));
+            }
+            if (f.etaSeconds() != null) {
+                s.append(", ").append(Format.duration(f.etaSeconds())).append(" left");
+            }
+        }
+        if (f.pendingChanges() > 0) {
+            s.append("; ").append(f.pendingChanges()).append(" change(s) waiting");
+            if (f.nextRun() != null) {
+                s.append(", backed up at ").append(f.nextRun());
+            }
+        }
+        if (f.deferred() > 0) {
+            s.append("; ").append(f.deferred()).append(" busy file(s) retried later");
+        }
+        if (f.lastSnapshotId() != null) {
+            s.append("; last snapshot ")
+                    .append(f.lastSnapshotId())
+                    .append(" at ")
+                    .append(f.lastSnapshotAt());
+        }
+        if (f.lastError() != null) {
+            s.append("; ").append(f.lastError());
+        }
+        return s.toString();
+    }
+
+    private static void printWalrus(Console c, WalrusStatus s) {
         c.println("Network:        " + s.wallet().network() + " (epoch " + s.epoch() + ", "
                 + Format.duration(s.epochDuration().toSeconds()) + " per epoch, " + s.nShards() + " shards)");
         c.println("Wallet:         " + s.wallet().address());
@@ -79,6 +155,5 @@ final class StatusCommand implements Callable<Integer> {
         for (Alert a : s.alerts()) {
             c.println("ALERT:          " + a.message());
         }
-        return ExitCode.OK;
     }
 }

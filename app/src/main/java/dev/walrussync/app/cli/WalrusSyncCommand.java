@@ -2,6 +2,9 @@ package dev.walrussync.app.cli;
 
 import dev.walrussync.app.AppHome;
 import dev.walrussync.app.ExitCode;
+import dev.walrussync.app.daemon.DaemonClient;
+import dev.walrussync.app.daemon.DaemonReply;
+import dev.walrussync.app.daemon.DaemonRequest;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.SyncException;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +49,9 @@ import picocli.CommandLine.Spec;
             HealthCommand.class,
             RenewCommand.class,
             PolicyCommand.class,
+            WatchCommand.class,
+            FoldersCommand.class,
+            SyncPolicyCommand.class,
             CommandLine.HelpCommand.class
         },
         footer = {
@@ -120,6 +127,11 @@ public final class WalrusSyncCommand implements Runnable {
         Path h = home();
         if (!Repositories.exists(h)) {
             throw new SyncException("no repository in " + h + ": run 'walrus-sync init' first (or pass --home)");
+        }
+        Optional<DaemonReply> daemon = DaemonClient.send(h, DaemonRequest.of("status"));
+        if (daemon.isPresent()) {
+            throw new SyncException("the watch daemon (process " + daemon.get().pid() + ") is using " + h
+                    + ": 'walrus-sync status' shows what it does; stop it with 'walrus-sync watch stop' to run this");
         }
         if (recoveryPhraseFile != null) {
             return engine.openWithRecoveryPhrase(h, readFirstLines(recoveryPhraseFile), exclusive);

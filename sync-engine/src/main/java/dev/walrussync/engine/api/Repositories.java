@@ -132,7 +132,7 @@ public final class Repositories {
         return connector;
     }
 
-    Clock clock() {
+    public Clock clock() {
         return clock;
     }
 

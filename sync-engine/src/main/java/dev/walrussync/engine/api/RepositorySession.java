@@ -31,6 +31,7 @@ import dev.walrussync.engine.model.RestoreReport;
 import dev.walrussync.engine.model.RestoreRequest;
 import dev.walrussync.engine.model.SnapshotInfo;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.model.WalletInfo;
 import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.engine.repo.Backup;
@@ -51,6 +52,7 @@ import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -204,6 +206,35 @@ public final class RepositorySession implements AutoCloseable {
     /** Rebuilds the index from the store alone. */
     public RebuildReport rebuildIndex(RebuildListener listener) throws SyncException {
         return new IndexRebuilder(repo).rebuild(listener);
+    }
+
+    // ---- uploads ----
+
+    /** Whether every blob this repository stores costs WAL (a public Walrus network). */
+    public boolean blobsCostWal() {
+        return repo.store() instanceof WalrusBlobStore w && w.blobsCostWal();
+    }
+
+    /** The size the store wants packs to be, in bytes. */
+    public long targetPackSize() {
+        return repo.store().info().targetPackSize();
+    }
+
+    /** Holds back every later pack upload while {@code gate} is closed (the watch daemon's pause). */
+    public void setUploadGate(UploadGate gate) {
+        repo.setUploadGate(gate);
+    }
+
+    /** Limits uploads to Walrus to {@code bytesPerSecond} from now on; 0 removes the limit. No-op on other stores. */
+    public void setUploadLimit(long bytesPerSecond) {
+        if (repo.store() instanceof WalrusBlobStore w) {
+            w.setUploadLimit(bytesPerSecond);
+        }
+    }
+
+    /** The app home this repository is opened from. */
+    public Path home() {
+        return repo.home();
     }
 
     // ---- Walrus ----

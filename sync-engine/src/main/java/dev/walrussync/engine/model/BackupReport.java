@@ -10,6 +10,10 @@ import java.util.List;
  * @param bytesStored bytes of packs written to the store
  * @param packSizes the size of each pack written (in a dry run: that would have been written)
  * @param packsAdopted packs found in the store that an earlier, interrupted run had left
+ * @param snapshotSaved false when a {@linkplain BackupRequest#continuous() continuous} backup found nothing
+ *     changed since its parent snapshot and so stored no new one ({@code snapshotId} is then the parent's)
+ * @param deferred files a continuous backup left for a later run because they were changing, locked or
+ *     vanished while read; the snapshot keeps their previous version, if any
  */
 public record BackupReport(
         ChunkId snapshotId,
@@ -26,4 +30,13 @@ public record BackupReport(
         int packsAdopted,
         List<String> errors,
         List<String> warnings,
-        Duration duration) {}
+        Duration duration,
+        boolean snapshotSaved,
+        List<String> deferred) {
+    public BackupReport {
+        packSizes = List.copyOf(packSizes);
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+        deferred = List.copyOf(deferred);
+    }
+}

@@ -69,6 +69,7 @@ public final class Backup {
     private final Queue<NewVersion> versions = new ConcurrentLinkedQueue<>();
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final Queue<String> warnings = new ConcurrentLinkedQueue<>();
+    private final Queue<String> deferred = new ConcurrentLinkedQueue<>();
     private final AtomicReference<@Nullable Throwable> fatal = new AtomicReference<>();
     private final Semaphore bytesBudget = new Semaphore(BYTES_IN_FLIGHT);
     private final Semaphore fileSlots = new Semaphore(FILES_IN_FLIGHT);
@@ -80,6 +81,7 @@ public final class Backup {
     private @Nullable Packer packer;
     private @Nullable ExecutorService readers;
     private @Nullable ExecutorService encoders;
+    private boolean continuous;
 
     public Backup(Repository repo, BackupProgress progress) {
         this.repo = repo;
@@ -101,6 +103,7 @@ public final class Backup {
         if (paths.isEmpty()) {
             throw new SyncException("nothing to back up: name at least one folder or file");
         }
+        continuous = request.continuous();
         int adopted = request.dryRun() ? 0 : repo.adoptUnknownPacks();
         ExcludeRules rules = ExcludeRules.of(request.excludes());
         int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -120,6 +123,13 @@ public final class Backup {
             ChunkId rootTree = repo.storeRecord(ChunkType.TREE, new Tree(rootNodes), p, claimed);
 
             Optional<SnapshotRow> parent = latestMatching(request.host(), pathStrings);
+            if (continuous
+                    && newChunks.sum() == 0
+                    && parent.isPresent()
+                    && parent.get().tree().equals(rootTree)) {
+                // Nothing changed: the trees are the parent's, so no chunk was added and no pack is open.
+                return report(parent.get().id(), p, adopted, start, false);
+            }
             Instant time = repo.clock().instant();
             SnapshotRecord snapshot = new SnapshotRecord(
                     1,
@@ -143,22 +153,7 @@ public final class Backup {
             if (!request.dryRun()) {
                 index.commitSnapshot(IndexRebuilder.rowOf(snapshotId, snapshot), List.copyOf(versions));
             }
-            return new BackupReport(
-                    snapshotId,
-                    filesNew.sum(),
-                    filesChanged.sum(),
-                    filesUnchanged.sum(),
-                    dirs.sum(),
-                    progress.bytesDone(),
-                    newChunks.sum(),
-                    progress.newBytes(),
-                    p.packsStored(),
-                    p.bytesStored(),
-                    p.packSizes(),
-                    adopted,
-                    List.copyOf(errors),
-                    List.copyOf(warnings),
-                    Duration.between(start, repo.clock().instant()));
+            return report(snapshotId, p, adopted, start, true);
         } finally {
             scanner.interrupt();
             if (readers != null) {
@@ -168,6 +163,27 @@ public final class Backup {
                 encoders.shutdownNow();
             }
         }
+    }
+
+    private BackupReport report(ChunkId snapshotId, Packer p, int adopted, Instant start, boolean saved) {
+        return new BackupReport(
+                snapshotId,
+                filesNew.sum(),
+                filesChanged.sum(),
+                filesUnchanged.sum(),
+                dirs.sum(),
+                progress.bytesDone(),
+                newChunks.sum(),
+                progress.newBytes(),
+                p.packsStored(),
+                p.bytesStored(),
+                p.packSizes(),
+                adopted,
+                List.copyOf(errors),
+                List.copyOf(warnings),
+                Duration.between(start, repo.clock().instant()),
+                saved,
+                List.copyOf(deferred));
     }
 
     private Optional<SnapshotRow> latestMatching(String host, List<String> paths) throws SyncException {
@@ -322,6 +338,9 @@ public final class Backup {
                 long size = readFile(path, chunks);
                 FileMeta after = FileMeta.read(path);
                 boolean stable = after.size() == size && after.mtime().equals(current.mtime());
+                if (!stable && attempt == READ_ATTEMPTS && continuous) {
+                    return defer(path, name, previous, "still being written");
+                }
                 if (stable || attempt == READ_ATTEMPTS) {
                     if (!stable) {
                         warnings.add(path + ": changed while it was read " + READ_ATTEMPTS
@@ -343,6 +362,10 @@ public final class Backup {
                 current = after;
             }
         } catch (IOException e) {
+            if (continuous && !(e instanceof java.nio.file.AccessDeniedException)) {
+                // Deleted or locked while read: a later run sees the file as it then is.
+                return defer(path, name, latestVersionOrEmpty(folder, rel), describe(e));
+            }
             errors.add(path + ": " + describe(e));
             return null;
         } catch (SyncException e) {
@@ -355,6 +378,44 @@ public final class Backup {
         } catch (RuntimeException e) {
             fatal.compareAndSet(null, e);
             return null;
+        }
+    }
+
+    /**
+     * Leaves a file for a later run: the snapshot keeps its previous version when every chunk of it is
+     * stored, and otherwise leaves the file out; nothing half-written is stored.
+     */
+    private @Nullable TreeNode defer(Path path, String name, Optional<FileVersion> previous, String why) {
+        deferred.add(path + ": " + why);
+        try {
+            if (previous.isEmpty() || !allStored(previous.get().chunks())) {
+                return null;
+            }
+        } catch (SyncException e) {
+            fatal.compareAndSet(null, e);
+            return null;
+        }
+        FileVersion v = previous.get();
+        List<String> hex = new ArrayList<>(v.chunks().size());
+        for (ChunkId c : v.chunks()) {
+            hex.add(c.hex());
+        }
+        return new TreeNode(
+                name,
+                TreeNode.FILE,
+                v.size(),
+                v.mode(),
+                Times.format(Times.fromNanos(v.mtimeNanos())),
+                hex,
+                null,
+                null);
+    }
+
+    private Optional<FileVersion> latestVersionOrEmpty(String folder, String rel) {
+        try {
+            return index.latestVersion(folder, rel);
+        } catch (SyncException e) {
+            return Optional.empty();
         }
     }
 

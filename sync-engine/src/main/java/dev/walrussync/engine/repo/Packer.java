@@ -5,6 +5,7 @@ import dev.walrussync.engine.crypto.Aead;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.pack.PackWriter;
@@ -58,10 +59,12 @@ final class Packer implements AutoCloseable {
     private final AtomicLong packsStored = new AtomicLong();
     private final AtomicLong bytesStored = new AtomicLong();
     private @Nullable PackWriter current;
+    private final UploadGate gate;
 
     /**
      * @param relocate when true (prune), chunks already in the index are moved to the new pack
      * @param dryRun when true, packs are sealed and measured but neither stored nor indexed
+     * @param gate waited on before each upload
      */
     Packer(
             BlobStore store,
@@ -71,8 +74,10 @@ final class Packer implements AutoCloseable {
             Path stagingDir,
             long targetSize,
             boolean relocate,
-            boolean dryRun) {
+            boolean dryRun,
+            UploadGate gate) {
         this.store = store;
+        this.gate = gate;
         this.index = index;
         this.aead = aead;
         this.random = random;
@@ -175,6 +180,12 @@ final class Packer implements AutoCloseable {
             packsStored.incrementAndGet();
             bytesStored.addAndGet(pack.size());
             return;
+        }
+        try {
+            gate.awaitOpen();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("the upload was interrupted", e);
         }
         StoredBlob blob;
         try {

@@ -22,6 +22,7 @@ import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.pack.ChunkCodec;
 import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackEntry;
@@ -76,6 +77,7 @@ public final class Repository implements AutoCloseable {
     private final SecureRandom random;
     private final Clock clock;
     private HomeLock lock;
+    private volatile UploadGate uploadGate = UploadGate.OPEN;
     private KeyFile keyFile;
     private final String unlockedSlot;
 
@@ -433,7 +435,13 @@ public final class Repository implements AutoCloseable {
                 home.resolve(STAGING_DIR),
                 store.info().targetPackSize(),
                 relocate,
-                dryRun);
+                dryRun,
+                uploadGate);
+    }
+
+    /** Holds back every later pack upload while {@code gate} is closed. */
+    public void setUploadGate(UploadGate gate) {
+        this.uploadGate = gate;
     }
 
     // ---- chunks and records ----

@@ -8,6 +8,7 @@ import dev.walrussync.engine.crypto.ChunkIdHasher;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkType;
+import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.pack.ChunkCodec;
 import dev.walrussync.engine.store.BlobStore;
 import dev.walrussync.engine.store.BlobStoreException;
@@ -54,7 +55,7 @@ class PackerTest {
     }
 
     private Packer packer(BlobStore store) {
-        return new Packer(store, index, aead, random, staging, TARGET, false, false);
+        return new Packer(store, index, aead, random, staging, TARGET, false, false, UploadGate.OPEN);
     }
 
     private void addChunks(Packer packer, int count, int size) throws Exception {

@@ -3,6 +3,7 @@ package dev.walrussync.walrus.publisher;
 import dev.walrussync.walrus.encoding.BlobEncoder;
 import dev.walrussync.walrus.encoding.EncodingConfig;
 import dev.walrussync.walrus.http.BadResponseException;
+import dev.walrussync.walrus.http.BandwidthLimiter;
 import dev.walrussync.walrus.http.HttpTransport;
 import dev.walrussync.walrus.http.RetryPolicy;
 import dev.walrussync.walrus.http.WalrusApiException;
@@ -49,6 +50,7 @@ public final class PublisherClient {
     private final long maxEncodableSize;
     private final HttpTransport transport;
     private final BlobEncoder encoder = new BlobEncoder();
+    private final BandwidthLimiter uploadLimit = new BandwidthLimiter();
 
     /**
      * @param network the publishers to use (in order) and an optional JWT
@@ -67,11 +69,9 @@ public final class PublisherClient {
     }
 
     /**
-     * Stores the file's bytes. The upload is streamed from the file (and streamed again on a retry),
-     * but the blob ID is computed from a copy in memory: this needs the file's size in heap plus the
-     * encoder's working memory (a few times the size), which is fine for packs of tens of MiB. If the
-     * file changes between the two reads, the blob IDs differ and the store fails with a {@link
-     * BadResponseException}.
+     * Stores the file's bytes. They are read once into memory, to compute the blob ID and to send from: this needs
+     * the file's size in heap plus the encoder's working memory (a few times the size), which is fine for packs of
+     * tens of MiB.
      */
     public StoreResult store(Path file, StoreOptions options) throws WalrusException {
         long size;
@@ -86,13 +86,50 @@ public final class PublisherClient {
         if (data.length != size) {
             throw new WalrusException(file + " changed while it was being read", false);
         }
-        return store(data, RequestBody.create(file.toFile(), OCTET_STREAM), options);
+        return store(data, body(data), options);
     }
 
     /** Stores the bytes. */
     public StoreResult store(byte[] data, StoreOptions options) throws WalrusException {
         checkSize(data.length);
-        return store(data, RequestBody.create(data, OCTET_STREAM), options);
+        return store(data, body(data), options);
+    }
+
+    /**
+     * Limits uploads to {@code bytesPerSecond} from now on, also for a store under way; 0 removes the limit.
+     */
+    public void setUploadLimit(long bytesPerSecond) {
+        uploadLimit.setLimit(bytesPerSecond);
+    }
+
+    private RequestBody body(byte[] data) {
+        return new RequestBody() {
+            private static final int PIECE = 32 << 10;
+
+            @Override
+            public MediaType contentType() {
+                return OCTET_STREAM;
+            }
+
+            @Override
+            public long contentLength() {
+                return data.length;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws IOException {
+                for (int off = 0; off < data.length; off += PIECE) {
+                    int n = Math.min(PIECE, data.length - off);
+                    try {
+                        uploadLimit.acquire(n);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("the upload was interrupted");
+                    }
+                    sink.write(data, off, n);
+                }
+            }
+        };
     }
 
     private void checkSize(long size) throws PayloadTooLargeException {

@@ -176,6 +176,16 @@ public final class WalrusBlobStore implements BlobStore {
         return network;
     }
 
+    /** Whether every blob costs WAL: true on every network but the embedded local one. */
+    public boolean blobsCostWal() {
+        return !network.name().equals(WalrusSettings.LOCAL);
+    }
+
+    /** Limits uploads to the publisher to {@code bytesPerSecond} from now on; 0 removes the limit. */
+    public void setUploadLimit(long bytesPerSecond) {
+        publisher.setUploadLimit(bytesPerSecond);
+    }
+
     public WalrusChain chain() {
         return chain;
     }
