@@ -3,6 +3,7 @@ package dev.walrussync.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.app.ExitCode;
+import dev.walrussync.engine.model.Durations;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
 import java.io.IOException;
@@ -107,24 +108,18 @@ final class LocalnetCommand implements Callable<Integer> {
     }
 
     static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
+        String t = text.trim();
+        Duration d = t.toLowerCase(Locale.ROOT).startsWith("p") ? parseIso(t) : Durations.parse(t);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("the epoch duration must be positive, not '" + text + "'");
+        }
+        return d;
+    }
+
+    private static Duration parseIso(String text) {
         try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new IllegalArgumentException();
-            };
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException();
-            }
-            return d;
-        } catch (RuntimeException e) {
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("not a duration: '" + text + "' (examples: 30s, 10m, 2h, 1d)");
         }
     }
