@@ -28,10 +28,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Restores a snapshot, or part of one, into a target folder. Each file is written to a temporary
@@ -40,6 +44,11 @@ import java.util.concurrent.Future;
  */
 public final class Restore {
     private record Item(String rel, TreeNode node) {}
+
+    /** Plaintext bytes one restore task decodes and writes: large files are split into such segments. */
+    private static final long SEGMENT_BYTES = 8L << 20;
+    /** Files restored at once; each holds an open temporary file. */
+    private static final int FILES_IN_FLIGHT = 64;
 
     private final Repository repo;
     private final RestoreProgress progress;
@@ -98,8 +107,18 @@ public final class Restore {
         ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("restore-writer"));
         try {
             List<Future<?>> work = new ArrayList<>();
+            // At most FILES_IN_FLIGHT files are open at once; this thread waits, never the pool's threads.
+            Semaphore open = new Semaphore(FILES_IN_FLIGHT);
             for (Item f : files) {
-                work.add(pool.submit(() -> restoreFile(target, f, request.overwrite())));
+                try {
+                    open.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SyncException("the restore was interrupted", e);
+                }
+                work.add(CompletableFuture.supplyAsync(() -> startFile(target, f, request.overwrite(), pool), pool)
+                        .thenCompose(done -> done)
+                        .whenComplete((ok, e) -> open.release()));
             }
             for (Future<?> w : work) {
                 try {
@@ -183,47 +202,115 @@ public final class Restore {
         return n.size() == null ? 0 : n.size();
     }
 
-    private void restoreFile(Path target, Item item, boolean overwrite) {
+    /**
+     * Starts restoring one file and returns when it is done. A large file's chunks are decoded and written by
+     * several tasks on {@code pool} (each at its own offset), so one big file keeps every core busy; the last task
+     * to finish verifies the length, sets the metadata and moves the file into place.
+     */
+    private CompletableFuture<Void> startFile(Path target, Item item, boolean overwrite, ExecutorService pool) {
         Path dest = target.resolve(item.rel());
-        Path parent = dest.getParent();
         if (!overwrite && Files.exists(dest, LinkOption.NOFOLLOW_LINKS)) {
             skipped.add(item.rel());
-            return;
+            return CompletableFuture.completedFuture(null);
         }
-        Path tmp = parent.resolve("." + dest.getFileName() + ".wsync-" + UUID.randomUUID() + ".tmp");
+        Path tmp = dest.getParent().resolve("." + dest.getFileName() + ".wsync-" + UUID.randomUUID() + ".tmp");
+        FileChannel ch;
+        List<ChunkLocation> locations = new ArrayList<>();
         try {
-            long written = 0;
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    ChunkCodec.Scratch scratch = repo.codec().scratch()) {
-                List<String> chunks =
-                        item.node().chunks() == null ? List.of() : item.node().chunks();
-                for (String hex : chunks) {
-                    ChunkId id = ChunkId.fromHex(hex);
-                    ChunkLocation loc = repo.index()
-                            .chunkLocation(id)
-                            .orElseThrow(() -> new SyncException("chunk " + id.shortHex() + " of " + item.rel()
-                                    + " is not in the index; run 'walrus-sync check'"));
-                    // Decrypted and decompressed into the scratch's buffer, and written from it.
-                    int length = repo.loadChunk(loc, scratch);
-                    byte[] data = scratch.plain();
-                    if (!isAllZero(data, length)) {
-                        ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
-                        long pos = written;
-                        while (buf.hasRemaining()) {
-                            pos += ch.write(buf, pos);
-                        }
+            List<String> chunks =
+                    item.node().chunks() == null ? List.of() : item.node().chunks();
+            for (String hex : chunks) {
+                ChunkId id = ChunkId.fromHex(hex);
+                locations.add(repo.index()
+                        .chunkLocation(id)
+                        .orElseThrow(() -> new SyncException("chunk " + id.shortHex() + " of " + item.rel()
+                                + " is not in the index; run 'walrus-sync check'")));
+            }
+            ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException | SyncException e) {
+            errors.add(item.rel() + ": " + e.getMessage());
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<Long>> segments = new ArrayList<>();
+        long offset = 0;
+        int from = 0;
+        long segmentBytes = 0;
+        for (int i = 0; i < locations.size(); i++) {
+            segmentBytes += locations.get(i).entry().plainLength();
+            if (segmentBytes >= SEGMENT_BYTES || i == locations.size() - 1) {
+                List<ChunkLocation> part = locations.subList(from, i + 1);
+                long at = offset;
+                segments.add(
+                        segments.isEmpty() && i == locations.size() - 1
+                                ? CompletableFuture.completedFuture(null).thenApply(x -> writeSegment(ch, part, at))
+                                : CompletableFuture.supplyAsync(() -> writeSegment(ch, part, at), pool));
+                offset += segmentBytes;
+                from = i + 1;
+                segmentBytes = 0;
+            }
+        }
+        return CompletableFuture.allOf(segments.toArray(new CompletableFuture<?>[0]))
+                .handle((ok, failure) -> {
+                    long written = failure != null
+                            ? -1
+                            : segments.stream()
+                                    .mapToLong(CompletableFuture::join)
+                                    .sum();
+                    finishFile(ch, tmp, dest, item, overwrite, written, failure);
+                    return null;
+                });
+    }
+
+    /** Decodes {@code part} and writes it at {@code offset}; all-zero chunks are skipped, so holes stay holes. */
+    private long writeSegment(FileChannel ch, List<ChunkLocation> part, long offset) {
+        long pos = offset;
+        try (ChunkCodec.Scratch scratch = repo.codec().scratch()) {
+            for (ChunkLocation loc : part) {
+                // Decrypted and decompressed into the scratch's buffer, and written from it.
+                int length = repo.loadChunk(loc, scratch);
+                byte[] data = scratch.plain();
+                if (!isAllZero(data, length)) {
+                    ByteBuffer buf = ByteBuffer.wrap(data, 0, length);
+                    long p = pos;
+                    while (buf.hasRemaining()) {
+                        p += ch.write(buf, p);
                     }
-                    written += length;
-                    progress.bytesWritten(length);
+                }
+                pos += length;
+                progress.bytesWritten(length);
+            }
+            return pos - offset;
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (SyncException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private void finishFile(
+            FileChannel ch,
+            Path tmp,
+            Path dest,
+            Item item,
+            boolean overwrite,
+            long written,
+            @Nullable Throwable failure) {
+        try {
+            try (ch) {
+                if (failure != null) {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    throw cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
+                }
+                if (written != sizeOf(item.node())) {
+                    throw new IOException(
+                            "restored " + written + " bytes, but the snapshot records " + sizeOf(item.node()));
                 }
                 if (ch.size() < written) {
                     // The file ends in a hole (zero chunks were skipped): one zero byte sets its length.
                     ch.write(ByteBuffer.wrap(new byte[1]), written - 1);
                 }
-            }
-            if (written != sizeOf(item.node())) {
-                throw new SyncException(item.rel() + ": restored " + written + " bytes, but the snapshot records "
-                        + sizeOf(item.node()));
             }
             applyMetadata(tmp, item.node());
             if (overwrite) {
@@ -235,8 +322,6 @@ public final class Restore {
         } catch (FileAlreadyExistsException e) {
             skipped.add(item.rel());
         } catch (IOException e) {
-            errors.add(item.rel() + ": " + e.getMessage());
-        } catch (SyncException e) {
             errors.add(item.rel() + ": " + e.getMessage());
         } finally {
             try {
