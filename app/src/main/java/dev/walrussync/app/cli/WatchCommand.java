@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -42,6 +44,8 @@ import picocli.CommandLine.ParentCommand;
             WatchCommand.Stop.class
         })
 final class WatchCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(WatchCommand.class);
+
     @ParentCommand
     WalrusSyncCommand root;
 
