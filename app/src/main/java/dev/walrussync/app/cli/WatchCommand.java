@@ -102,12 +102,12 @@ final class WatchCommand implements Callable<Integer> {
                             BackupCommand.user());
                     DaemonServer server = DaemonServer.start(home, sync, session.onWalrus(), stop::countDown)) {
                 sync.start();
-                Console c = root.console();
-                c.err()
-                        .println("Watching " + settings.folders().size() + " folder(s) for " + home
-                                + "; 'walrus-sync status' shows what the daemon does, Ctrl-C stops it.");
+                LOG.info(
+                        "watching {} folder(s) for {}; 'walrus-sync status' shows what the daemon does",
+                        settings.folders().size(),
+                        home);
                 stop.await();
-                c.err().println("Stopping: the running backup, if any, is abandoned; the next start resumes it.");
+                LOG.info("stopping: a backup under way is abandoned, and the next start resumes it");
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
