@@ -36,12 +36,6 @@ import picocli.CommandLine.ParentCommand;
             "Watch folders and back up their changes continuously, in the foreground (stop with Ctrl-C or"
                     + " 'watch stop').",
             "The daemon's state is shown by 'walrus-sync status' while it runs."
-        },
-        subcommands = {
-            WatchCommand.Pause.class,
-            WatchCommand.Resume.class,
-            WatchCommand.Now.class,
-            WatchCommand.Stop.class
         })
 final class WatchCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(WatchCommand.class);
@@ -120,7 +114,7 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** Sends {@code command} to the daemon and prints its answer; an error if none runs. */
-    static int tell(WalrusSyncCommand root, String command, String done) throws SyncException {
+    private static int tell(WalrusSyncCommand root, String command, String done) throws SyncException {
         Optional<DaemonReply> reply = DaemonClient.send(root.home(), DaemonRequest.of(command));
         if (reply.isEmpty()) {
             throw new SyncException("no watch daemon runs for " + root.home() + "; start one with 'walrus-sync watch'");
@@ -134,46 +128,22 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     @Command(name = "pause", description = "Pause uploads of the running daemon (remembered until 'watch resume').")
-    static final class Pause implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand watch;
-
-        @Override
-        public Integer call() throws Exception {
-            return tell(watch.root, "pause", "Paused: no upload starts until 'walrus-sync watch resume'.");
-        }
+    int pause() throws SyncException {
+        return tell(root, "pause", "Paused: no upload starts until 'walrus-sync watch resume'.");
     }
 
     @Command(name = "resume", description = "Resume uploads of the running daemon.")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand watch;
-
-        @Override
-        public Integer call() throws Exception {
-            return tell(watch.root, "resume", "Resumed: changes made meanwhile are backed up now.");
-        }
+    int resume() throws SyncException {
+        return tell(root, "resume", "Resumed: changes made meanwhile are backed up now.");
     }
 
     @Command(name = "now", description = "Back up every watched folder now, whatever the schedule.")
-    static final class Now implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand watch;
-
-        @Override
-        public Integer call() throws Exception {
-            return tell(watch.root, "sync-now", "Backing up every watched folder now.");
-        }
+    int now() throws SyncException {
+        return tell(root, "sync-now", "Backing up every watched folder now.");
     }
 
     @Command(name = "stop", description = "Stop the running daemon.")
-    static final class Stop implements Callable<Integer> {
-        @ParentCommand
-        WatchCommand watch;
-
-        @Override
-        public Integer call() throws Exception {
-            return tell(watch.root, "stop", "The watch daemon is stopping.");
-        }
+    int stop() throws SyncException {
+        return tell(root, "stop", "The watch daemon is stopping.");
     }
 }
