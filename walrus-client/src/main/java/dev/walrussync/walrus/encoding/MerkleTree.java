@@ -47,26 +47,58 @@ public final class MerkleTree {
      * overwritten.
      */
     static byte[] reduce(byte[] level, int count, Blake2b256 hasher) {
+        return reduce(level, 0, count, hasher);
+    }
+
+    /**
+     * Reduces {@code count} consecutive 32-byte nodes starting at {@code level[offset]} to the root of the tree
+     * above them; those bytes are overwritten.
+     */
+    static byte[] reduce(byte[] level, int offset, int count, Blake2b256 hasher) {
         if (count == 0) {
             return emptyNode();
         }
         byte[] pair = new byte[2 * DIGEST_LENGTH];
         while (count > 1) {
-            int next = (count + 1) / 2;
-            for (int i = 0; i < next; i++) {
-                int left = 2 * i * DIGEST_LENGTH;
-                System.arraycopy(level, left, pair, 0, DIGEST_LENGTH);
-                if (2 * i + 1 < count) {
-                    System.arraycopy(level, left + DIGEST_LENGTH, pair, DIGEST_LENGTH, DIGEST_LENGTH);
-                } else {
-                    Arrays.fill(pair, DIGEST_LENGTH, 2 * DIGEST_LENGTH, (byte) 0);
-                }
-                hasher.hash(INNER_PREFIX, pair, 0, pair.length, level, i * DIGEST_LENGTH);
-            }
-            count = next;
+            count = reduceLevel(level, offset, count, pair, hasher);
         }
         byte[] root = new byte[DIGEST_LENGTH];
-        System.arraycopy(level, 0, root, 0, DIGEST_LENGTH);
+        System.arraycopy(level, offset, root, 0, DIGEST_LENGTH);
         return root;
+    }
+
+    /**
+     * Reduces {@code count} consecutive nodes at the start of {@code level} by exactly {@code levels} levels,
+     * padding every odd level with the empty node even when it holds a single node, and returns the number of
+     * nodes left ({@code ceil(count / 2^levels)}).
+     *
+     * <p>The nodes of one level of a tree whose leaf count is {@code total} can be computed block by block: the
+     * leaves {@code [b 2^levels, min(total, (b+1) 2^levels))} reduce to node {@code b} of level {@code levels},
+     * provided the tree has more than one such block. Only the last block can be partial, and the parity of its
+     * node count at each level below {@code levels} is the parity of that level in the whole tree, so it is
+     * padded exactly where the whole tree is.
+     */
+    static int reduceLevels(byte[] level, int count, int levels, Blake2b256 hasher) {
+        byte[] pair = new byte[2 * DIGEST_LENGTH];
+        for (int l = 0; l < levels; l++) {
+            count = reduceLevel(level, 0, count, pair, hasher);
+        }
+        return count;
+    }
+
+    /** Hashes one level of {@code count} nodes into the next, in place; returns its node count. */
+    private static int reduceLevel(byte[] level, int offset, int count, byte[] pair, Blake2b256 hasher) {
+        int next = (count + 1) / 2;
+        for (int i = 0; i < next; i++) {
+            int left = offset + 2 * i * DIGEST_LENGTH;
+            System.arraycopy(level, left, pair, 0, DIGEST_LENGTH);
+            if (2 * i + 1 < count) {
+                System.arraycopy(level, left + DIGEST_LENGTH, pair, DIGEST_LENGTH, DIGEST_LENGTH);
+            } else {
+                Arrays.fill(pair, DIGEST_LENGTH, 2 * DIGEST_LENGTH, (byte) 0);
+            }
+            hasher.hash(INNER_PREFIX, pair, 0, pair.length, level, offset + i * DIGEST_LENGTH);
+        }
+        return next;
     }
 }

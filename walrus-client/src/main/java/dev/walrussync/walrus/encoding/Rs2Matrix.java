@@ -41,40 +41,30 @@ final class Rs2Matrix {
         void run(int from, int to);
     }
 
+    /** The block size {@link #forEachBlock(int, BlockTask)} uses: one block's vectors hold about 4096 elements. */
+    int blockSize(int count) {
+        int size = Math.max(1, TARGET_ELEMENTS / elements);
+        return Math.min(size, Math.max(1, (count + 7) / 8));
+    }
+
+    /** The largest power of two not above {@link #blockSize(int)}. */
+    int alignedBlockSize(int count) {
+        return Integer.highestOneBit(blockSize(count));
+    }
+
     /** Runs {@code task} over blocks of [0, count) sized so one block's vectors hold about 4096 elements. */
     void forEachBlock(int count, BlockTask task) {
-        int size = Math.max(1, TARGET_ELEMENTS / elements);
-        size = Math.min(size, Math.max(1, (count + 7) / 8));
-        int blockSize = size;
+        forEachBlock(count, blockSize(count), task);
+    }
+
+    /** Runs {@code task} over the blocks {@code [b × blockSize, min(count, (b + 1) × blockSize))}. */
+    void forEachBlock(int count, int blockSize, BlockTask task) {
         int blocks = (count + blockSize - 1) / blockSize;
         IntStream range = IntStream.range(0, blocks);
         if (parallel && blocks > 1) {
             range = range.parallel();
         }
         range.forEach(b -> task.run(b * blockSize, Math.min(count, (b + 1) * blockSize)));
-    }
-
-    /**
-     * Fills rows {@code rows..n-1} of {@code primary} (each {@code cols} symbols) from its source rows by
-     * expanding every column.
-     */
-    void expandColumns(byte[][] primary) {
-        forEachBlock(cols, (from, to) -> {
-            int len = (to - from) * elements;
-            char[][] source = new char[rows][len];
-            for (int r = 0; r < rows; r++) {
-                for (int c = from; c < to; c++) {
-                    SymbolLayout.toElements(primary[r], c * symbolSize, symbolSize, source[r], (c - from) * elements);
-                }
-            }
-            char[][] recovery = columnCode.encodeElements(source, true);
-            for (int j = 0; j < recovery.length; j++) {
-                for (int c = from; c < to; c++) {
-                    SymbolLayout.fromElements(
-                            recovery[j], (c - from) * elements, symbolSize, primary[rows + j], c * symbolSize);
-                }
-            }
-        });
     }
 
     /**

@@ -63,6 +63,37 @@ class MerkleTreeTest {
         assertThat(MerkleTree.root(List.of(five))).isEqualTo(inner(left, right));
     }
 
+    /** The encoder folds aligned blocks of leaves into nodes of one level, then reduces those nodes to the root. */
+    @Test
+    void reducingAlignedBlocksOfLeavesLevelByLevelGivesTheRoot() {
+        Blake2b256 hasher = new Blake2b256();
+        for (int count = 2; count <= 70; count++) {
+            byte[][] leaves = new byte[count][];
+            for (int i = 0; i < count; i++) {
+                leaves[i] = new byte[] {(byte) i, (byte) count};
+            }
+            byte[] root = MerkleTree.root(List.of(leaves));
+            for (int levels = 0; (1 << levels) < count; levels++) {
+                int block = 1 << levels;
+                int blocks = (count + block - 1) / block;
+                byte[] nodes = new byte[blocks * 32];
+                for (int b = 0; b < blocks; b++) {
+                    int width = Math.min(block, count - b * block);
+                    byte[] level = new byte[width * 32];
+                    for (int i = 0; i < width; i++) {
+                        System.arraycopy(leaf(leaves[b * block + i]), 0, level, i * 32, 32);
+                    }
+                    assertThat(MerkleTree.reduceLevels(level, width, levels, hasher))
+                            .isEqualTo(1);
+                    System.arraycopy(level, 0, nodes, b * 32, 32);
+                }
+                assertThat(MerkleTree.reduce(nodes, blocks, hasher))
+                        .as("%d leaves in blocks of %d", count, block)
+                        .isEqualTo(root);
+            }
+        }
+    }
+
     @Test
     void ourBlake2bMatchesBouncyCastleForAllLengthsAroundBlockBoundaries() {
         Blake2b256 ours = new Blake2b256();
