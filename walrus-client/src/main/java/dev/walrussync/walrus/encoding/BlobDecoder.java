@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Decodes an RS2 blob from any n - 2f of its primary slivers and checks the result against the blob's metadata; also
- * verifies single slivers against the metadata.
+ * Decodes an RS2 blob from any n - 2f of its primary slivers or any n - f of its secondary slivers and checks the
+ * result against the blob's metadata; also verifies single slivers against the metadata.
  *
- * <p>Memory: besides the given slivers, decoding allocates the missing source rows (at most one blob's worth, plus
- * padding), the returned blob and small per-block buffers. Instances are stateless and thread-safe.
+ * <p>From primary slivers, each column of the blob matrix is decoded with the primary code (n - 2f source symbols);
+ * from secondary slivers, each row is decoded with the secondary code (n - f source symbols), as walrus-core's
+ * {@code BlobDecoder} does for either axis.
+ *
+ * <p>Memory: besides the given slivers, decoding allocates the source rows it does not receive (at most one blob's
+ * worth, plus padding), the returned blob and small per-block buffers. Instances are stateless and thread-safe.
  */
 public final class BlobDecoder {
     private final boolean parallel;
@@ -30,33 +35,33 @@ public final class BlobDecoder {
      * Checks that {@code metadata} hashes to {@code blobId}, then decodes as {@link #decode(BlobMetadata,
      * Collection, ConsistencyCheck)} does.
      */
-    public byte[] decode(
-            BlobId blobId, BlobMetadata metadata, Collection<Sliver> primarySlivers, ConsistencyCheck check)
+    public byte[] decode(BlobId blobId, BlobMetadata metadata, Collection<Sliver> slivers, ConsistencyCheck check)
             throws InconsistentBlobException {
         Objects.requireNonNull(blobId, "blobId");
         if (!metadata.blobId().equals(blobId)) {
             throw new InconsistentBlobException("metadata hashes to blob ID " + metadata.blobId() + ", not " + blobId);
         }
-        return decode(metadata, primarySlivers, check);
+        return decode(metadata, slivers, check);
     }
 
     /** Decodes with the {@link ConsistencyCheck#DEFAULT default} check. */
-    public byte[] decode(BlobMetadata metadata, Collection<Sliver> primarySlivers) throws InconsistentBlobException {
-        return decode(metadata, primarySlivers, ConsistencyCheck.DEFAULT);
+    public byte[] decode(BlobMetadata metadata, Collection<Sliver> slivers) throws InconsistentBlobException {
+        return decode(metadata, slivers, ConsistencyCheck.DEFAULT);
     }
 
     /**
-     * Decodes the blob from at least n - 2f distinct primary slivers (n = the number of sliver pairs in the
-     * metadata). Source slivers (indices below n - 2f) are used first; extra slivers are ignored.
+     * Decodes the blob from at least n - 2f distinct primary slivers or at least n - f distinct secondary slivers
+     * (n = the number of sliver pairs in the metadata); all slivers must have the same type. Source slivers
+     * (primary slivers below n - 2f, secondary slivers below n - f) are used first; extra slivers are ignored.
      *
-     * @throws IllegalArgumentException if there are too few distinct primary slivers, or one has the wrong type,
-     *     index, symbol size or length for this blob
+     * @throws IllegalArgumentException if there are too few distinct slivers, both types are given, or a sliver
+     *     has the wrong index, symbol size or length for this blob
      * @throws InconsistentBlobException if the decoded blob fails the consistency check
      */
-    public byte[] decode(BlobMetadata metadata, Collection<Sliver> primarySlivers, ConsistencyCheck check)
+    public byte[] decode(BlobMetadata metadata, Collection<Sliver> slivers, ConsistencyCheck check)
             throws InconsistentBlobException {
         Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(primarySlivers, "primarySlivers");
+        Objects.requireNonNull(slivers, "slivers");
         Objects.requireNonNull(check, "check");
         EncodingConfig config = EncodingConfig.forShards(metadata.nShards());
         long length = metadata.unencodedLength();
@@ -65,49 +70,46 @@ public final class BlobDecoder {
         }
         int symbolSize = config.symbolSize(length);
         Rs2Matrix m = new Rs2Matrix(config, symbolSize, parallel);
-        int rows = m.rows;
+        if (slivers.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "need " + m.rows + " primary or " + m.cols + " secondary slivers to decode, got none");
+        }
+        SliverType type = slivers.iterator().next().type();
+        int needed = type == SliverType.PRIMARY ? m.rows : m.cols;
 
         Sliver[] byIndex = new Sliver[m.n];
-        for (Sliver sliver : primarySlivers) {
-            checkShape(m, sliver, SliverType.PRIMARY);
+        for (Sliver sliver : slivers) {
+            if (sliver.type() != type) {
+                throw new IllegalArgumentException(
+                        "decode from primary or from secondary slivers, not both; got " + sliver + " after " + type);
+            }
+            checkShape(m, sliver, type);
             if (byIndex[sliver.index()] != null) {
-                throw new IllegalArgumentException("primary sliver " + sliver.index() + " given twice");
+                throw new IllegalArgumentException(type + " sliver " + sliver.index() + " given twice");
             }
             byIndex[sliver.index()] = sliver;
         }
-        List<Sliver> chosen = new ArrayList<>(rows);
-        for (int i = 0; i < m.n && chosen.size() < rows; i++) {
+        List<Sliver> chosen = new ArrayList<>(needed);
+        for (int i = 0; i < m.n && chosen.size() < needed; i++) {
             if (byIndex[i] != null) {
                 chosen.add(byIndex[i]);
             }
         }
-        if (chosen.size() < rows) {
-            throw new IllegalArgumentException(
-                    "need " + rows + " distinct primary slivers to decode, got " + chosen.size());
+        if (chosen.size() < needed) {
+            throw new IllegalArgumentException("need " + needed + " distinct "
+                    + type.name().toLowerCase(Locale.ROOT) + " slivers to decode, got " + chosen.size());
         }
 
-        byte[][] sourceRows = new byte[rows][];
-        boolean[] missing = new boolean[rows];
-        boolean anyMissing = false;
-        for (int r = 0; r < rows; r++) {
-            if (byIndex[r] != null) {
-                sourceRows[r] = byIndex[r].rawData();
-            } else {
-                sourceRows[r] = new byte[m.cols * symbolSize];
-                missing[r] = true;
-                anyMissing = true;
-            }
-        }
-        if (anyMissing) {
-            recoverRows(m, chosen, sourceRows, missing);
-        }
+        byte[][] sourceRows = type == SliverType.PRIMARY
+                ? sourceRowsFromPrimary(m, byIndex, chosen)
+                : sourceRowsFromSecondary(m, chosen);
 
         if (check == ConsistencyCheck.DEFAULT) {
             checkSourceRows(m, metadata, sourceRows);
         }
         byte[] blob = new byte[(int) length];
         int rowBytes = m.cols * symbolSize;
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < m.rows; r++) {
             long start = (long) r * rowBytes;
             if (start < length) {
                 System.arraycopy(sourceRows[r], 0, blob, (int) start, (int) Math.min(rowBytes, length - start));
@@ -123,7 +125,23 @@ public final class BlobDecoder {
         return blob;
     }
 
-    private static void recoverRows(Rs2Matrix m, List<Sliver> chosen, byte[][] sourceRows, boolean[] missing) {
+    /** The n - 2f source rows from n - 2f primary slivers: given rows as they are, the others decoded by column. */
+    private static byte[][] sourceRowsFromPrimary(Rs2Matrix m, Sliver[] byIndex, List<Sliver> chosen) {
+        byte[][] sourceRows = new byte[m.rows][];
+        boolean[] missing = new boolean[m.rows];
+        boolean anyMissing = false;
+        for (int r = 0; r < m.rows; r++) {
+            if (byIndex[r] != null) {
+                sourceRows[r] = byIndex[r].rawData();
+            } else {
+                sourceRows[r] = new byte[m.cols * m.symbolSize];
+                missing[r] = true;
+                anyMissing = true;
+            }
+        }
+        if (!anyMissing) {
+            return sourceRows;
+        }
         int[] indices = chosen.stream().mapToInt(Sliver::index).toArray();
         ReedSolomon.Decoder decoder = m.columnCode.decoder(indices);
         int s = m.symbolSize;
@@ -145,6 +163,46 @@ public final class BlobDecoder {
                 }
             }
         });
+        return sourceRows;
+    }
+
+    /**
+     * The n - 2f source rows from n - f secondary slivers (columns): symbol (r, c) is symbol r of secondary
+     * sliver c, so rows are copied when the slivers are secondary slivers 0..n-f-1 and decoded row by row
+     * otherwise.
+     */
+    private static byte[][] sourceRowsFromSecondary(Rs2Matrix m, List<Sliver> chosen) {
+        int s = m.symbolSize;
+        int e = m.elements;
+        byte[][] sourceRows = new byte[m.rows][m.cols * s];
+        int[] indices = chosen.stream().mapToInt(Sliver::index).toArray();
+        if (indices[indices.length - 1] == m.cols - 1) {
+            // Chosen in index order, so these are exactly the source columns 0..n-f-1.
+            for (int c = 0; c < m.cols; c++) {
+                byte[] data = chosen.get(c).rawData();
+                for (int r = 0; r < m.rows; r++) {
+                    System.arraycopy(data, r * s, sourceRows[r], c * s, s);
+                }
+            }
+            return sourceRows;
+        }
+        ReedSolomon.Decoder decoder = m.rowCode.decoder(indices);
+        m.forEachBlock(m.rows, (from, to) -> {
+            char[][] received = new char[indices.length][(to - from) * e];
+            for (int i = 0; i < indices.length; i++) {
+                byte[] data = chosen.get(i).rawData();
+                for (int r = from; r < to; r++) {
+                    SymbolLayout.toElements(data, r * s, s, received[i], (r - from) * e);
+                }
+            }
+            char[][] source = decoder.decode(received);
+            for (int c = 0; c < source.length; c++) {
+                for (int r = from; r < to; r++) {
+                    SymbolLayout.fromElements(source[c], (r - from) * e, s, sourceRows[r], c * s);
+                }
+            }
+        });
+        return sourceRows;
     }
 
     private static void checkSourceRows(Rs2Matrix m, BlobMetadata metadata, byte[][] sourceRows)

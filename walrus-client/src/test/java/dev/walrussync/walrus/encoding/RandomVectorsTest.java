@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,34 @@ class RandomVectorsTest {
         assertThat(HEX.formatHex(secondary.digest()))
                 .as("all secondary slivers, in pair order")
                 .isEqualTo(v.get("all_secondary_bcs_sha256").asText());
+    }
+
+    static Stream<Arguments> vectorsUpTo2Mib() {
+        return vectors().filter(a -> ((JsonNode) a.get()[1]).get("input_len").asInt() <= 2 * MIB);
+    }
+
+    /** Decoding from random sets of just enough primary or secondary slivers gives the input back. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectorsUpTo2Mib")
+    void aRandomInputDecodesFromRandomPrimaryAndSecondarySlivers(String label, JsonNode v) throws Exception {
+        int n = v.get("n_shards").asInt();
+        byte[] input = ReferenceData.randomInput(
+                v.get("seed").asLong(), v.get("input_len").asInt());
+        EncodedBlob encoded = encoder.encode(input, n);
+        Random random = new Random(v.get("seed").asLong());
+        List<Sliver> primary = new ArrayList<>(encoded.primarySlivers());
+        List<Sliver> secondary = new ArrayList<>(encoded.secondarySlivers());
+        Collections.shuffle(primary, random);
+        Collections.shuffle(secondary, random);
+        BlobDecoder decoder = new BlobDecoder();
+
+        assertThat(decoder.decode(
+                        encoded.metadata(), primary.subList(0, encoded.config().primarySourceSymbols())))
+                .isEqualTo(input);
+        assertThat(decoder.decode(
+                        encoded.metadata(),
+                        secondary.subList(0, encoded.config().secondarySourceSymbols())))
+                .isEqualTo(input);
     }
 
     @Test
