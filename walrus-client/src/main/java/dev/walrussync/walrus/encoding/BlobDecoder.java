@@ -236,9 +236,7 @@ public final class BlobDecoder {
         EncodingConfig config = EncodingConfig.forShards(metadata.nShards());
         Rs2Matrix m = new Rs2Matrix(config, config.symbolSize(metadata.unencodedLength()), false);
         checkShape(m, sliver, sliver.type());
-        byte[] hash = sliver.type() == SliverType.PRIMARY
-                ? m.primaryHash(sliver.rawData())
-                : m.secondaryHash(sliver.rawData());
+        byte[] hash = m.sliverHash(sliver.type(), sliver.rawData());
         int pair = config.pairIndex(sliver.type(), sliver.index());
         return Arrays.equals(hash, metadata.hashes().get(pair).rawHash(sliver.type()));
     }

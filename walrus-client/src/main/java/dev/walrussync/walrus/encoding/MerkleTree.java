@@ -35,6 +35,61 @@ public final class MerkleTree {
         return reduce(level, leaves.size(), hasher);
     }
 
+    /**
+     * The proof that {@code leaves.get(index)} is leaf {@code index} of the tree over {@code leaves}.
+     *
+     * @throws IndexOutOfBoundsException if {@code index} is not a leaf index
+     */
+    public static MerkleProof proof(List<byte[]> leaves, int index) {
+        Objects.requireNonNull(leaves, "leaves");
+        Objects.checkIndex(index, leaves.size());
+        Blake2b256 hasher = new Blake2b256();
+        byte[] level = new byte[leaves.size() * DIGEST_LENGTH];
+        for (int i = 0; i < leaves.size(); i++) {
+            byte[] leaf = leaves.get(i);
+            hasher.hash(LEAF_PREFIX, leaf, 0, leaf.length, level, i * DIGEST_LENGTH);
+        }
+        return proof(level, leaves.size(), index, hasher);
+    }
+
+    /** The proof for leaf {@code index} given the {@code count} leaf hashes in {@code leafHashes}. */
+    static MerkleProof proof(byte[] leafHashes, int count, int index, Blake2b256 hasher) {
+        return proof(levels(leafHashes, count, hasher), count, index);
+    }
+
+    /**
+     * Every level of the tree over {@code count} leaf hashes, from {@code leafHashes} itself (not copied) up to the
+     * level of the root.
+     */
+    static byte[][] levels(byte[] leafHashes, int count, Blake2b256 hasher) {
+        byte[][] levels = new byte[MerkleProof.pathLength(count) + 1][];
+        levels[0] = leafHashes;
+        byte[] pair = new byte[2 * DIGEST_LENGTH];
+        for (int l = 1; l < levels.length; l++) {
+            byte[] level = Arrays.copyOf(levels[l - 1], count * DIGEST_LENGTH);
+            count = reduceLevel(level, 0, count, pair, hasher);
+            levels[l] = Arrays.copyOf(level, count * DIGEST_LENGTH);
+        }
+        return levels;
+    }
+
+    /**
+     * The proof for leaf {@code index} from the {@link #levels} of a tree of {@code count} leaves: the sibling of
+     * the node on the path at each level (the empty node past the end of an odd level).
+     */
+    static MerkleProof proof(byte[][] levels, int count, int index) {
+        byte[][] path = new byte[levels.length - 1][];
+        for (int l = 0; l < path.length; l++) {
+            int sibling = index ^ 1;
+            path[l] = sibling < count
+                    ? Arrays.copyOfRange(levels[l], sibling * DIGEST_LENGTH, (sibling + 1) * DIGEST_LENGTH)
+                    : emptyNode();
+            count = (count + 1) / 2;
+            index >>>= 1;
+        }
+        return MerkleProof.wrap(path);
+    }
+
     /** The leaf hash {@code H(0x00 ‖ data)}. */
     public static byte[] leafHash(byte[] data) {
         byte[] out = new byte[DIGEST_LENGTH];

@@ -1,5 +1,6 @@
 package dev.walrussync.walrus.encoding;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -107,30 +108,39 @@ final class Rs2Matrix {
         }
     }
 
-    /** Expands a secondary sliver ({@code rows} symbols) to n symbols and returns the Merkle root. */
-    byte[] secondaryHash(byte[] column) {
-        char[][] source = new char[rows][elements];
-        for (int r = 0; r < rows; r++) {
-            SymbolLayout.toElements(column, r * symbolSize, symbolSize, source[r], 0);
+    /**
+     * Expands a sliver of the given type along its axis ({@code cols} symbols of a primary sliver with the secondary
+     * code, {@code rows} symbols of a secondary sliver with the primary code) and returns the n symbols,
+     * concatenated.
+     */
+    byte[] expand(SliverType type, byte[] data) {
+        int k = type == SliverType.PRIMARY ? cols : rows;
+        ReedSolomon code = type == SliverType.PRIMARY ? rowCode : columnCode;
+        char[][] source = new char[k][elements];
+        for (int i = 0; i < k; i++) {
+            SymbolLayout.toElements(data, i * symbolSize, symbolSize, source[i], 0);
         }
-        char[][] recovery = columnCode.encodeElements(source, true);
-        Blake2b256 hasher = new Blake2b256();
-        byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
-        byte[] symbol = new byte[symbolSize];
-        for (int r = 0; r < rows; r++) {
-            hasher.hash(
-                    MerkleTree.LEAF_PREFIX, column, r * symbolSize, symbolSize, level, r * MerkleTree.DIGEST_LENGTH);
-        }
+        char[][] recovery = code.encodeElements(source, true);
+        byte[] out = Arrays.copyOf(data, n * symbolSize);
         for (int j = 0; j < recovery.length; j++) {
-            SymbolLayout.fromElements(recovery[j], 0, symbolSize, symbol, 0);
-            hasher.hash(MerkleTree.LEAF_PREFIX, symbol, 0, symbolSize, level, (rows + j) * MerkleTree.DIGEST_LENGTH);
+            SymbolLayout.fromElements(recovery[j], 0, symbolSize, out, (k + j) * symbolSize);
         }
-        return MerkleTree.reduce(level, n, hasher);
+        return out;
     }
 
-    /** Expands a primary sliver ({@code cols} symbols) to n symbols and returns the Merkle root. */
-    byte[] primaryHash(byte[] row) {
-        byte[] recovery = expandRows(new byte[][] {row}, 0, 1)[0];
-        return primaryHash(row, recovery, new Blake2b256(), new byte[n * MerkleTree.DIGEST_LENGTH]);
+    /** The n Merkle leaf hashes of n concatenated symbols. */
+    byte[] leafHashes(byte[] symbols, Blake2b256 hasher) {
+        byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
+        for (int i = 0; i < n; i++) {
+            hasher.hash(
+                    MerkleTree.LEAF_PREFIX, symbols, i * symbolSize, symbolSize, level, i * MerkleTree.DIGEST_LENGTH);
+        }
+        return level;
+    }
+
+    /** The hash of a sliver: the Merkle root over its n expanded symbols. */
+    byte[] sliverHash(SliverType type, byte[] data) {
+        Blake2b256 hasher = new Blake2b256();
+        return MerkleTree.reduce(leafHashes(expand(type, data), hasher), n, hasher);
     }
 }
