@@ -209,11 +209,11 @@ public final class BlobDecoder {
             throws InconsistentBlobException {
         boolean[] bad = new boolean[m.rows];
         m.forEachBlock(m.rows, (from, to) -> {
-            byte[][] recovery = m.expandRows(sourceRows, from, to);
+            byte[][] repair = m.expandRows(sourceRows, from, to);
             Blake2b256 hasher = new Blake2b256();
             byte[] level = new byte[m.n * MerkleTree.DIGEST_LENGTH];
             for (int r = from; r < to; r++) {
-                byte[] hash = m.primaryHash(sourceRows[r], recovery[r - from], hasher, level);
+                byte[] hash = m.primaryHash(sourceRows[r], repair[r - from], hasher, level);
                 bad[r] = !Arrays.equals(hash, metadata.hashes().get(r).rawHash(SliverType.PRIMARY));
             }
         });

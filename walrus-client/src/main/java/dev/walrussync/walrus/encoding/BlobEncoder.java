@@ -64,8 +64,8 @@ public final class BlobEncoder {
         int rows = m.rows;
         SourceSymbols source = new SourceSymbols(blob, m.cols, symbolSize);
 
-        byte[][] rowRecovery = expandSourceRows(m, source);
-        byte[][] primaryRecovery = keepSlivers ? new byte[n - rows][source.rowBytes()] : null;
+        byte[][] rowRepair = expandSourceRows(m, source);
+        byte[][] primaryRepair = keepSlivers ? new byte[n - rows][source.rowBytes()] : null;
 
         // Stream over aligned blocks of columns; each primary sliver's tree gets one node per block. There are
         // at least two blocks (a block holds at most ceil(n / 8) < n columns), as MerkleTree.reduceLevels needs.
@@ -75,7 +75,7 @@ public final class BlobEncoder {
         byte[][] rowNodes = new byte[n][blocks * MerkleTree.DIGEST_LENGTH];
         byte[][] secondaryHashes = new byte[n][];
         m.forEachBlock(n, blockSize, (from, to) -> {
-            byte[] leaves = expandAndHashColumns(m, source, rowRecovery, primaryRecovery, from, to);
+            byte[] leaves = expandAndHashColumns(m, source, rowRepair, primaryRepair, from, to);
             Blake2b256 hasher = new Blake2b256();
             int width = to - from;
             byte[] rowLevel = new byte[width * MerkleTree.DIGEST_LENGTH];
@@ -114,15 +114,15 @@ public final class BlobEncoder {
             pairs.add(SliverPairMetadata.wrap(primaryHashes[i], secondaryHashes[n - 1 - i]));
         }
         BlobMetadata metadata = BlobMetadata.of(blob.length, pairs);
-        return new EncodedBlob(config, symbolSize, source, primaryRecovery, rowRecovery, metadata);
+        return new EncodedBlob(config, symbolSize, source, primaryRepair, rowRepair, metadata);
     }
 
-    /** Expands the n - 2f source rows to n symbols each; returns each row's f recovery symbols, concatenated. */
+    /** Expands the n - 2f source rows to n symbols each; returns each row's f repair symbols, concatenated. */
     private static byte[][] expandSourceRows(Rs2Matrix m, SourceSymbols source) {
         int s = m.symbolSize;
         int e = m.elements;
         int f = m.n - m.cols;
-        byte[][] rowRecovery = new byte[m.rows][];
+        byte[][] rowRepair = new byte[m.rows][];
         m.forEachBlock(m.rows, (from, to) -> {
             char[][] elements = new char[m.cols][(to - from) * e];
             byte[] scratch = new byte[s];
@@ -131,25 +131,25 @@ public final class BlobEncoder {
                     source.toElements(r, c, elements[c], (r - from) * e, scratch);
                 }
             }
-            char[][] recovery = m.rowCode.encodeElements(elements, true);
+            char[][] repair = m.rowCode.encodeElements(elements, true);
             for (int r = from; r < to; r++) {
                 byte[] out = new byte[f * s];
                 for (int j = 0; j < f; j++) {
-                    SymbolLayout.fromElements(recovery[j], (r - from) * e, s, out, j * s);
+                    SymbolLayout.fromElements(repair[j], (r - from) * e, s, out, j * s);
                 }
-                rowRecovery[r] = out;
+                rowRepair[r] = out;
             }
         });
-        return rowRecovery;
+        return rowRepair;
     }
 
     /**
      * Expands columns {@code from..to-1} to n symbols each from the source rows and their expansion, writes the
-     * symbols that belong to primary slivers n-2f..n-1 into {@code primaryRecovery} (if not null), and returns the
+     * symbols that belong to primary slivers n-2f..n-1 into {@code primaryRepair} (if not null), and returns the
      * Merkle leaf hash of every symbol, column by column (leaf i of column c at {@code (c × n + i) × 32}).
      */
     private static byte[] expandAndHashColumns(
-            Rs2Matrix m, SourceSymbols source, byte[][] rowRecovery, byte[][] primaryRecovery, int from, int to) {
+            Rs2Matrix m, SourceSymbols source, byte[][] rowRepair, byte[][] primaryRepair, int from, int to) {
         int n = m.n;
         int rows = m.rows;
         int cols = m.cols;
@@ -163,11 +163,11 @@ public final class BlobEncoder {
                 if (j < cols) {
                     source.toElements(r, j, elements[r], off, scratch);
                 } else {
-                    SymbolLayout.toElements(rowRecovery[r], (j - cols) * s, s, elements[r], off);
+                    SymbolLayout.toElements(rowRepair[r], (j - cols) * s, s, elements[r], off);
                 }
             }
         }
-        char[][] recovery = m.columnCode.encodeElements(elements, true);
+        char[][] repair = m.columnCode.encodeElements(elements, true);
 
         Blake2b256 hasher = new Blake2b256();
         byte[] leaves = new byte[(to - from) * n * MerkleTree.DIGEST_LENGTH];
@@ -178,17 +178,17 @@ public final class BlobEncoder {
                 if (j < cols) {
                     source.leafHash(r, j, hasher, leaves, out, scratch);
                 } else {
-                    hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery[r], (j - cols) * s, s, leaves, out);
+                    hasher.hash(MerkleTree.LEAF_PREFIX, rowRepair[r], (j - cols) * s, s, leaves, out);
                 }
             }
             for (int i = rows; i < n; i++) {
                 byte[] symbol = scratch;
                 int off = 0;
-                if (primaryRecovery != null && j < cols) {
-                    symbol = primaryRecovery[i - rows];
+                if (primaryRepair != null && j < cols) {
+                    symbol = primaryRepair[i - rows];
                     off = j * s;
                 }
-                SymbolLayout.fromElements(recovery[i - rows], (j - from) * e, s, symbol, off);
+                SymbolLayout.fromElements(repair[i - rows], (j - from) * e, s, symbol, off);
                 hasher.hash(MerkleTree.LEAF_PREFIX, symbol, off, s, leaves, base + i * MerkleTree.DIGEST_LENGTH);
             }
         }

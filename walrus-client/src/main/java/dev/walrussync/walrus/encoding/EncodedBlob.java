@@ -8,7 +8,7 @@ import java.util.Objects;
  * The RS2 encoding of one blob: its n primary and n secondary slivers, its metadata (sliver pair hashes), Merkle
  * root and blob ID.
  *
- * <p>It keeps the blob itself (the source symbols, not copied), the primary slivers n-2f..n-1 and the f recovery
+ * <p>It keeps the blob itself (the source symbols, not copied), the primary slivers n-2f..n-1 and the f repair
  * symbols of each source row, about {@code (n - 2f) (n - f) + 2f (n - f) + (n - 2f) f} symbols. A sliver is
  * assembled from them when it is requested.
  */
@@ -18,9 +18,9 @@ public final class EncodedBlob {
     /** The blob as the source rows. */
     private final SourceSymbols source;
     /** Primary slivers n-2f..n-1 (rows n-2f..n-1 of the expanded matrix, n - f symbols each). */
-    private final byte[][] primaryRecovery;
-    /** The n - 2f source rows' f recovery symbols. */
-    private final byte[][] rowRecovery;
+    private final byte[][] primaryRepair;
+    /** The n - 2f source rows' f repair symbols. */
+    private final byte[][] rowRepair;
 
     private final BlobMetadata metadata;
 
@@ -28,14 +28,14 @@ public final class EncodedBlob {
             EncodingConfig config,
             int symbolSize,
             SourceSymbols source,
-            byte[][] primaryRecovery,
-            byte[][] rowRecovery,
+            byte[][] primaryRepair,
+            byte[][] rowRepair,
             BlobMetadata metadata) {
         this.config = config;
         this.symbolSize = symbolSize;
         this.source = source;
-        this.primaryRecovery = primaryRecovery;
-        this.rowRecovery = rowRecovery;
+        this.primaryRepair = primaryRepair;
+        this.rowRepair = rowRepair;
         this.metadata = metadata;
     }
 
@@ -71,7 +71,7 @@ public final class EncodedBlob {
     public Sliver primarySliver(int index) {
         Objects.checkIndex(index, nShards());
         int rows = config.primarySourceSymbols();
-        byte[] data = index < rows ? source.row(index) : primaryRecovery[index - rows];
+        byte[] data = index < rows ? source.row(index) : primaryRepair[index - rows];
         return Sliver.wrap(SliverType.PRIMARY, index, symbolSize, data);
     }
 
@@ -85,7 +85,7 @@ public final class EncodedBlob {
             if (index < cols) {
                 source.copy(r, index, data, r * symbolSize);
             } else {
-                System.arraycopy(rowRecovery[r], (index - cols) * symbolSize, data, r * symbolSize, symbolSize);
+                System.arraycopy(rowRepair[r], (index - cols) * symbolSize, data, r * symbolSize, symbolSize);
             }
         }
         return Sliver.wrap(SliverType.SECONDARY, index, symbolSize, data);

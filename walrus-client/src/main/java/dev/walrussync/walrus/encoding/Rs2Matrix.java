@@ -70,7 +70,7 @@ final class Rs2Matrix {
 
     /**
      * Expands rows {@code from..to-1} of the matrix (each {@code cols} symbols) to n symbols; returns, per row, the
-     * {@code n - cols} recovery symbols concatenated.
+     * {@code n - cols} repair symbols concatenated.
      */
     byte[][] expandRows(byte[][] matrix, int from, int to) {
         int len = (to - from) * elements;
@@ -80,31 +80,30 @@ final class Rs2Matrix {
                 SymbolLayout.toElements(matrix[i], c * symbolSize, symbolSize, source[c], (i - from) * elements);
             }
         }
-        char[][] recovery = rowCode.encodeElements(source, true);
+        char[][] repair = rowCode.encodeElements(source, true);
         byte[][] out = new byte[to - from][(n - cols) * symbolSize];
-        for (int j = 0; j < recovery.length; j++) {
+        for (int j = 0; j < repair.length; j++) {
             for (int i = from; i < to; i++) {
-                SymbolLayout.fromElements(
-                        recovery[j], (i - from) * elements, symbolSize, out[i - from], j * symbolSize);
+                SymbolLayout.fromElements(repair[j], (i - from) * elements, symbolSize, out[i - from], j * symbolSize);
             }
         }
         return out;
     }
 
-    /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} recovery symbols. */
-    byte[] primaryHash(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
-        leafHashes(row, rowRecovery, hasher, level);
+    /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} repair symbols. */
+    byte[] primaryHash(byte[] row, byte[] rowRepair, Blake2b256 hasher, byte[] level) {
+        leafHashes(row, rowRepair, hasher, level);
         return MerkleTree.reduce(level, n, hasher);
     }
 
-    /** Writes the n leaf hashes of a primary sliver (its symbols, then its recovery symbols) into {@code level}. */
-    void leafHashes(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
+    /** Writes the n leaf hashes of a primary sliver (its symbols, then its repair symbols) into {@code level}. */
+    void leafHashes(byte[] row, byte[] rowRepair, Blake2b256 hasher, byte[] level) {
         int s = symbolSize;
         for (int c = 0; c < cols; c++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, row, c * s, s, level, c * MerkleTree.DIGEST_LENGTH);
         }
         for (int j = 0; j < n - cols; j++) {
-            hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
+            hasher.hash(MerkleTree.LEAF_PREFIX, rowRepair, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
         }
     }
 
@@ -120,10 +119,10 @@ final class Rs2Matrix {
         for (int i = 0; i < k; i++) {
             SymbolLayout.toElements(data, i * symbolSize, symbolSize, source[i], 0);
         }
-        char[][] recovery = code.encodeElements(source, true);
+        char[][] repair = code.encodeElements(source, true);
         byte[] out = Arrays.copyOf(data, n * symbolSize);
-        for (int j = 0; j < recovery.length; j++) {
-            SymbolLayout.fromElements(recovery[j], 0, symbolSize, out, (k + j) * symbolSize);
+        for (int j = 0; j < repair.length; j++) {
+            SymbolLayout.fromElements(repair[j], 0, symbolSize, out, (k + j) * symbolSize);
         }
         return out;
     }

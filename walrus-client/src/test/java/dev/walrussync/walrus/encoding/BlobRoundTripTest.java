@@ -103,7 +103,7 @@ class BlobRoundTripTest {
     }
 
     @Test
-    void blobDecodesFromOnlyRecoveryPrimarySliversWithTheStrictCheck() throws Exception {
+    void blobDecodesFromOnlyRepairPrimarySliversWithTheStrictCheck() throws Exception {
         byte[] blob = randomBlob(12_345, 7);
         EncodedBlob encoded = encoder.encode(blob, 100);
         List<Sliver> last = new ArrayList<>(encoded.primarySlivers().subList(100 - 34, 100));
