@@ -142,25 +142,10 @@ public final class BlobDecoder {
         if (!anyMissing) {
             return sourceRows;
         }
-        int[] indices = chosen.stream().mapToInt(Sliver::index).toArray();
-        ReedSolomon.Decoder decoder = m.columnCode.decoder(indices);
         int s = m.symbolSize;
-        int e = m.elements;
-        m.forEachBlock(m.cols, (from, to) -> {
-            char[][] received = new char[indices.length][(to - from) * e];
-            for (int i = 0; i < indices.length; i++) {
-                byte[] data = chosen.get(i).rawData();
-                for (int c = from; c < to; c++) {
-                    SymbolLayout.toElements(data, c * s, s, received[i], (c - from) * e);
-                }
-            }
-            char[][] source = decoder.decode(received);
-            for (int r = 0; r < source.length; r++) {
-                if (missing[r]) {
-                    for (int c = from; c < to; c++) {
-                        SymbolLayout.fromElements(source[r], (c - from) * e, s, sourceRows[r], c * s);
-                    }
-                }
+        decodeAcross(m, m.columnCode, chosen, m.cols, (r, c, elements, off) -> {
+            if (missing[r]) {
+                SymbolLayout.fromElements(elements, off, s, sourceRows[r], c * s);
             }
         });
         return sourceRows;
@@ -173,10 +158,8 @@ public final class BlobDecoder {
      */
     private static byte[][] sourceRowsFromSecondary(Rs2Matrix m, List<Sliver> chosen) {
         int s = m.symbolSize;
-        int e = m.elements;
         byte[][] sourceRows = new byte[m.rows][m.cols * s];
-        int[] indices = chosen.stream().mapToInt(Sliver::index).toArray();
-        if (indices[indices.length - 1] == m.cols - 1) {
+        if (chosen.get(chosen.size() - 1).index() == m.cols - 1) {
             // Chosen in index order, so these are exactly the source columns 0..n-f-1.
             for (int c = 0; c < m.cols; c++) {
                 byte[] data = chosen.get(c).rawData();
@@ -186,23 +169,44 @@ public final class BlobDecoder {
             }
             return sourceRows;
         }
-        ReedSolomon.Decoder decoder = m.rowCode.decoder(indices);
-        m.forEachBlock(m.rows, (from, to) -> {
+        decodeAcross(m, m.rowCode, chosen, m.rows, (c, r, elements, off) -> {
+            SymbolLayout.fromElements(elements, off, s, sourceRows[r], c * s);
+        });
+        return sourceRows;
+    }
+
+    /** Receives source symbol {@code q} of the codeword at symbol position {@code p}, as elements at {@code off}. */
+    @FunctionalInterface
+    private interface DecodedSymbol {
+        void put(int q, int p, char[] elements, int off);
+    }
+
+    /**
+     * For every symbol position p of the chosen slivers (0 to {@code positions} - 1), decodes the codeword of
+     * {@code code} formed by their symbols p, the slivers' indices being the codeword positions; works in blocks
+     * of positions and hands each decoded source symbol to {@code out}.
+     */
+    private static void decodeAcross(
+            Rs2Matrix m, ReedSolomon code, List<Sliver> chosen, int positions, DecodedSymbol out) {
+        int[] indices = chosen.stream().mapToInt(Sliver::index).toArray();
+        ReedSolomon.Decoder decoder = code.decoder(indices);
+        int s = m.symbolSize;
+        int e = m.elements;
+        m.forEachBlock(positions, (from, to) -> {
             char[][] received = new char[indices.length][(to - from) * e];
             for (int i = 0; i < indices.length; i++) {
                 byte[] data = chosen.get(i).rawData();
-                for (int r = from; r < to; r++) {
-                    SymbolLayout.toElements(data, r * s, s, received[i], (r - from) * e);
+                for (int p = from; p < to; p++) {
+                    SymbolLayout.toElements(data, p * s, s, received[i], (p - from) * e);
                 }
             }
             char[][] source = decoder.decode(received);
-            for (int c = 0; c < source.length; c++) {
-                for (int r = from; r < to; r++) {
-                    SymbolLayout.fromElements(source[c], (r - from) * e, s, sourceRows[r], c * s);
+            for (int q = 0; q < source.length; q++) {
+                for (int p = from; p < to; p++) {
+                    out.put(q, p, source[q], (p - from) * e);
                 }
             }
         });
-        return sourceRows;
     }
 
     private static void checkSourceRows(Rs2Matrix m, BlobMetadata metadata, byte[][] sourceRows)
