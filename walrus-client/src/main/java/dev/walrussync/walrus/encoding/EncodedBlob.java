@@ -8,24 +8,34 @@ import java.util.Objects;
  * The RS2 encoding of one blob: its n primary and n secondary slivers, its metadata (sliver pair hashes), Merkle
  * root and blob ID.
  *
- * <p>Primary slivers are kept as computed; a secondary sliver is assembled on request from the source rows and
- * their expansion, so holding an encoded blob costs about {@code (n (n - f) + (n - 2f) f) × symbolSize} bytes.
+ * <p>It keeps the blob itself (the source symbols, not copied), the primary slivers n-2f..n-1 and the f repair
+ * symbols of each source row, about {@code (n - 2f) (n - f) + 2f (n - f) + (n - 2f) f} symbols. A sliver is
+ * assembled from them when it is requested.
  */
 public final class EncodedBlob {
     private final EncodingConfig config;
     private final int symbolSize;
-    /** n rows of n - f symbols: the column-expanded matrix. */
-    private final byte[][] primary;
-    /** The n - 2f source rows' f extension symbols. */
-    private final byte[][] rowRecovery;
+    /** The blob as the source rows. */
+    private final SourceSymbols source;
+    /** Primary slivers n-2f..n-1 (rows n-2f..n-1 of the expanded matrix, n - f symbols each). */
+    private final byte[][] primaryRepair;
+    /** The n - 2f source rows' f repair symbols. */
+    private final byte[][] rowRepair;
 
     private final BlobMetadata metadata;
 
-    EncodedBlob(EncodingConfig config, int symbolSize, byte[][] primary, byte[][] rowRecovery, BlobMetadata metadata) {
+    EncodedBlob(
+            EncodingConfig config,
+            int symbolSize,
+            SourceSymbols source,
+            byte[][] primaryRepair,
+            byte[][] rowRepair,
+            BlobMetadata metadata) {
         this.config = config;
         this.symbolSize = symbolSize;
-        this.primary = primary;
-        this.rowRecovery = rowRecovery;
+        this.source = source;
+        this.primaryRepair = primaryRepair;
+        this.rowRepair = rowRepair;
         this.metadata = metadata;
     }
 
@@ -60,7 +70,9 @@ public final class EncodedBlob {
     /** Primary sliver {@code index} (row {@code index} of the expanded matrix, n - f symbols). */
     public Sliver primarySliver(int index) {
         Objects.checkIndex(index, nShards());
-        return Sliver.wrap(SliverType.PRIMARY, index, symbolSize, primary[index]);
+        int rows = config.primarySourceSymbols();
+        byte[] data = index < rows ? source.row(index) : primaryRepair[index - rows];
+        return Sliver.wrap(SliverType.PRIMARY, index, symbolSize, data);
     }
 
     /** Secondary sliver {@code index} (column {@code index} of the row-expanded source rows, n - 2f symbols). */
@@ -71,9 +83,9 @@ public final class EncodedBlob {
         byte[] data = new byte[rows * symbolSize];
         for (int r = 0; r < rows; r++) {
             if (index < cols) {
-                System.arraycopy(primary[r], index * symbolSize, data, r * symbolSize, symbolSize);
+                source.copy(r, index, data, r * symbolSize);
             } else {
-                System.arraycopy(rowRecovery[r], (index - cols) * symbolSize, data, r * symbolSize, symbolSize);
+                System.arraycopy(rowRepair[r], (index - cols) * symbolSize, data, r * symbolSize, symbolSize);
             }
         }
         return Sliver.wrap(SliverType.SECONDARY, index, symbolSize, data);
@@ -92,7 +104,7 @@ public final class EncodedBlob {
                 secondarySliver(config.sliverIndex(SliverType.SECONDARY, pairIndex)));
     }
 
-    /** All primary slivers by index (an unmodifiable view). */
+    /** All primary slivers by index (an unmodifiable view that assembles each sliver when it is read). */
     public List<Sliver> primarySlivers() {
         return listOf(SliverType.PRIMARY);
     }

@@ -5,13 +5,15 @@ import java.util.Objects;
 
 /**
  * Systematic Reed-Solomon erasure code over GF(2^16) that turns k source symbols into n symbols (the first k equal
- * the input) and recovers the source from any k of them, computing the same recovery symbols as the Rust crate
- * reed-solomon-simd 3.1.0 (Leopard-RS construction).
+ * the input) and recovers the source from any k of them, computing the same repair symbols as the Rust crate
+ * reed-solomon-simd 3.1.0 (Leopard-RS construction). The n - k symbols the code adds are repair symbols
+ * (walrus-core's word; the crate calls them recovery shards), not to be confused with the {@link RecoverySymbol}s
+ * that rebuild a sliver.
  *
- * <p>Codeword layout, as in that crate: with {@code r = n - k} recovery symbols, the "high rate" code (used when
- * {@code nextPow2(r) <= nextPow2(k)}) puts recovery symbol j at FFT point j and source symbol i at point
+ * <p>Codeword layout, as in that crate: with {@code r = n - k} repair symbols, the "high rate" code (used when
+ * {@code nextPow2(r) <= nextPow2(k)}) puts repair symbol j at FFT point j and source symbol i at point
  * {@code nextPow2(r) + i}, and is a shortened Reed-Solomon code; the "low rate" code puts source symbol i at point i
- * and recovery symbol j at point {@code nextPow2(k) + j}, and evaluates the interpolating polynomial of degree below
+ * and repair symbol j at point {@code nextPow2(k) + j}, and evaluates the interpolating polynomial of degree below
  * {@code nextPow2(k)}. Symbols must have an even, non-zero size; each position holds GF(2^16) elements laid out as
  * {@link SymbolLayout} describes. Instances are immutable and thread-safe.
  */
@@ -34,16 +36,16 @@ public final class ReedSolomon {
             throw new IllegalArgumentException(
                     "need 1 <= source symbols < total symbols, got " + sourceSymbols + " and " + totalSymbols);
         }
-        int recovery = totalSymbols - sourceSymbols;
+        int repair = totalSymbols - sourceSymbols;
         int kPow2 = nextPow2(sourceSymbols);
-        int rPow2 = nextPow2(recovery);
-        if ((long) Math.min(kPow2, rPow2) + Math.max(sourceSymbols, recovery) > Gf16.ORDER) {
+        int rPow2 = nextPow2(repair);
+        if ((long) Math.min(kPow2, rPow2) + Math.max(sourceSymbols, repair) > Gf16.ORDER) {
             throw new IllegalArgumentException(
                     "unsupported symbol counts for GF(2^16): " + sourceSymbols + " of " + totalSymbols);
         }
         this.k = sourceSymbols;
         this.n = totalSymbols;
-        this.r = recovery;
+        this.r = repair;
         this.highRate = rPow2 <= kPow2;
         this.chunk = highRate ? rPow2 : kPow2;
     }
@@ -71,14 +73,14 @@ public final class ReedSolomon {
         for (int i = 0; i < k; i++) {
             SymbolLayout.toElements(source[i], 0, symbolSize, elements[i], 0);
         }
-        char[][] recovery = encodeElements(elements, true);
+        char[][] repair = encodeElements(elements, true);
         byte[][] out = new byte[n][];
         for (int i = 0; i < k; i++) {
             out[i] = source[i].clone();
         }
         for (int j = 0; j < r; j++) {
             out[k + j] = new byte[symbolSize];
-            SymbolLayout.fromElements(recovery[j], 0, symbolSize, out[k + j], 0);
+            SymbolLayout.fromElements(repair[j], 0, symbolSize, out[k + j], 0);
         }
         return out;
     }
@@ -127,7 +129,7 @@ public final class ReedSolomon {
     }
 
     /**
-     * Computes the n - k recovery symbols, as element vectors, from k source element vectors of equal length. The
+     * Computes the n - k repair symbols, as element vectors, from k source element vectors of equal length. The
      * input is not modified.
      */
     char[][] encodeElements(char[][] source) {
@@ -174,7 +176,7 @@ public final class ReedSolomon {
         return Arrays.copyOf(work, r);
     }
 
-    /** FFT point of codeword index i (source symbols first, then recovery symbols). */
+    /** FFT point of codeword index i (source symbols first, then repair symbols). */
     private int point(int index) {
         if (highRate) {
             return index < k ? chunk + index : index - k;
@@ -235,7 +237,7 @@ public final class ReedSolomon {
             }
             char[] erasures = new char[Gf16.ORDER];
             if (highRate) {
-                // Recovery points [0, chunk) beyond r are unknown; points from chunk + k on are known zeros.
+                // Repair points [0, chunk) beyond r are unknown; points from chunk + k on are known zeros.
                 for (int p = 0; p < chunk + k; p++) {
                     erasures[p] = 1;
                 }

@@ -1,5 +1,6 @@
 package dev.walrussync.walrus.encoding;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -41,11 +42,24 @@ final class Rs2Matrix {
         void run(int from, int to);
     }
 
+    /** The block size {@link #forEachBlock(int, BlockTask)} uses: one block's vectors hold about 4096 elements. */
+    int blockSize(int count) {
+        int size = Math.max(1, TARGET_ELEMENTS / elements);
+        return Math.min(size, Math.max(1, (count + 7) / 8));
+    }
+
+    /** The largest power of two not above {@link #blockSize(int)}. */
+    int alignedBlockSize(int count) {
+        return Integer.highestOneBit(blockSize(count));
+    }
+
     /** Runs {@code task} over blocks of [0, count) sized so one block's vectors hold about 4096 elements. */
     void forEachBlock(int count, BlockTask task) {
-        int size = Math.max(1, TARGET_ELEMENTS / elements);
-        size = Math.min(size, Math.max(1, (count + 7) / 8));
-        int blockSize = size;
+        forEachBlock(count, blockSize(count), task);
+    }
+
+    /** Runs {@code task} over the blocks {@code [b × blockSize, min(count, (b + 1) × blockSize))}. */
+    void forEachBlock(int count, int blockSize, BlockTask task) {
         int blocks = (count + blockSize - 1) / blockSize;
         IntStream range = IntStream.range(0, blocks);
         if (parallel && blocks > 1) {
@@ -55,31 +69,8 @@ final class Rs2Matrix {
     }
 
     /**
-     * Fills rows {@code rows..n-1} of {@code primary} (each {@code cols} symbols) from its source rows by
-     * expanding every column.
-     */
-    void expandColumns(byte[][] primary) {
-        forEachBlock(cols, (from, to) -> {
-            int len = (to - from) * elements;
-            char[][] source = new char[rows][len];
-            for (int r = 0; r < rows; r++) {
-                for (int c = from; c < to; c++) {
-                    SymbolLayout.toElements(primary[r], c * symbolSize, symbolSize, source[r], (c - from) * elements);
-                }
-            }
-            char[][] recovery = columnCode.encodeElements(source, true);
-            for (int j = 0; j < recovery.length; j++) {
-                for (int c = from; c < to; c++) {
-                    SymbolLayout.fromElements(
-                            recovery[j], (c - from) * elements, symbolSize, primary[rows + j], c * symbolSize);
-                }
-            }
-        });
-    }
-
-    /**
      * Expands rows {@code from..to-1} of the matrix (each {@code cols} symbols) to n symbols; returns, per row, the
-     * {@code n - cols} recovery symbols concatenated.
+     * {@code n - cols} repair symbols concatenated.
      */
     byte[][] expandRows(byte[][] matrix, int from, int to) {
         int len = (to - from) * elements;
@@ -89,58 +80,66 @@ final class Rs2Matrix {
                 SymbolLayout.toElements(matrix[i], c * symbolSize, symbolSize, source[c], (i - from) * elements);
             }
         }
-        char[][] recovery = rowCode.encodeElements(source, true);
+        char[][] repair = rowCode.encodeElements(source, true);
         byte[][] out = new byte[to - from][(n - cols) * symbolSize];
-        for (int j = 0; j < recovery.length; j++) {
+        for (int j = 0; j < repair.length; j++) {
             for (int i = from; i < to; i++) {
-                SymbolLayout.fromElements(
-                        recovery[j], (i - from) * elements, symbolSize, out[i - from], j * symbolSize);
+                SymbolLayout.fromElements(repair[j], (i - from) * elements, symbolSize, out[i - from], j * symbolSize);
             }
         }
         return out;
     }
 
-    /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} recovery symbols. */
-    byte[] primaryHash(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
-        leafHashes(row, rowRecovery, hasher, level);
+    /** Merkle root of a primary sliver given its {@code cols} symbols and its {@code n - cols} repair symbols. */
+    byte[] primaryHash(byte[] row, byte[] rowRepair, Blake2b256 hasher, byte[] level) {
+        leafHashes(row, rowRepair, hasher, level);
         return MerkleTree.reduce(level, n, hasher);
     }
 
-    /** Writes the n leaf hashes of a primary sliver (its symbols, then its recovery symbols) into {@code level}. */
-    void leafHashes(byte[] row, byte[] rowRecovery, Blake2b256 hasher, byte[] level) {
+    /** Writes the n leaf hashes of a primary sliver (its symbols, then its repair symbols) into {@code level}. */
+    void leafHashes(byte[] row, byte[] rowRepair, Blake2b256 hasher, byte[] level) {
         int s = symbolSize;
         for (int c = 0; c < cols; c++) {
             hasher.hash(MerkleTree.LEAF_PREFIX, row, c * s, s, level, c * MerkleTree.DIGEST_LENGTH);
         }
         for (int j = 0; j < n - cols; j++) {
-            hasher.hash(MerkleTree.LEAF_PREFIX, rowRecovery, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
+            hasher.hash(MerkleTree.LEAF_PREFIX, rowRepair, j * s, s, level, (cols + j) * MerkleTree.DIGEST_LENGTH);
         }
     }
 
-    /** Expands a secondary sliver ({@code rows} symbols) to n symbols and returns the Merkle root. */
-    byte[] secondaryHash(byte[] column) {
-        char[][] source = new char[rows][elements];
-        for (int r = 0; r < rows; r++) {
-            SymbolLayout.toElements(column, r * symbolSize, symbolSize, source[r], 0);
+    /**
+     * Expands a sliver of the given type along its axis ({@code cols} symbols of a primary sliver with the secondary
+     * code, {@code rows} symbols of a secondary sliver with the primary code) and returns the n symbols,
+     * concatenated.
+     */
+    byte[] expand(SliverType type, byte[] data) {
+        int k = type == SliverType.PRIMARY ? cols : rows;
+        ReedSolomon code = type == SliverType.PRIMARY ? rowCode : columnCode;
+        char[][] source = new char[k][elements];
+        for (int i = 0; i < k; i++) {
+            SymbolLayout.toElements(data, i * symbolSize, symbolSize, source[i], 0);
         }
-        char[][] recovery = columnCode.encodeElements(source, true);
-        Blake2b256 hasher = new Blake2b256();
+        char[][] repair = code.encodeElements(source, true);
+        byte[] out = Arrays.copyOf(data, n * symbolSize);
+        for (int j = 0; j < repair.length; j++) {
+            SymbolLayout.fromElements(repair[j], 0, symbolSize, out, (k + j) * symbolSize);
+        }
+        return out;
+    }
+
+    /** The n Merkle leaf hashes of n concatenated symbols. */
+    byte[] leafHashes(byte[] symbols, Blake2b256 hasher) {
         byte[] level = new byte[n * MerkleTree.DIGEST_LENGTH];
-        byte[] symbol = new byte[symbolSize];
-        for (int r = 0; r < rows; r++) {
+        for (int i = 0; i < n; i++) {
             hasher.hash(
-                    MerkleTree.LEAF_PREFIX, column, r * symbolSize, symbolSize, level, r * MerkleTree.DIGEST_LENGTH);
+                    MerkleTree.LEAF_PREFIX, symbols, i * symbolSize, symbolSize, level, i * MerkleTree.DIGEST_LENGTH);
         }
-        for (int j = 0; j < recovery.length; j++) {
-            SymbolLayout.fromElements(recovery[j], 0, symbolSize, symbol, 0);
-            hasher.hash(MerkleTree.LEAF_PREFIX, symbol, 0, symbolSize, level, (rows + j) * MerkleTree.DIGEST_LENGTH);
-        }
-        return MerkleTree.reduce(level, n, hasher);
+        return level;
     }
 
-    /** Expands a primary sliver ({@code cols} symbols) to n symbols and returns the Merkle root. */
-    byte[] primaryHash(byte[] row) {
-        byte[] recovery = expandRows(new byte[][] {row}, 0, 1)[0];
-        return primaryHash(row, recovery, new Blake2b256(), new byte[n * MerkleTree.DIGEST_LENGTH]);
+    /** The hash of a sliver: the Merkle root over its n expanded symbols. */
+    byte[] sliverHash(SliverType type, byte[] data) {
+        Blake2b256 hasher = new Blake2b256();
+        return MerkleTree.reduce(leafHashes(expand(type, data), hasher), n, hasher);
     }
 }

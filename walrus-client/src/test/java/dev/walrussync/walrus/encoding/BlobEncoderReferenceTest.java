@@ -157,4 +157,39 @@ class BlobEncoderReferenceTest {
 
         assertThat(blob).isEqualTo(ReferenceData.input(v.get("case").asText()));
     }
+
+    /** Every set of n - f = 7 of the reference's 10 secondary slivers (all 120) decodes to the input. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectorsWithInlineSlivers")
+    void referenceSliversDecodeToTheInputFromEverySetOfSevenSecondarySlivers(String label, JsonNode v)
+            throws Exception {
+        BlobMetadata metadata = BlobMetadata.fromBcs(hex(v.get("metadata_bcs_hex")));
+        BlobId blobId = BlobId.parse(v.get("blob_id").asText());
+        byte[] input = ReferenceData.input(v.get("case").asText());
+        int n = metadata.nShards();
+        int needed = EncodingConfig.forShards(n).secondarySourceSymbols();
+        List<Sliver> secondary = new ArrayList<>();
+        for (JsonNode bcs : v.get("secondary_slivers_bcs")) {
+            secondary.add(Sliver.fromBcs(SliverType.SECONDARY, hex(bcs)));
+        }
+        BlobDecoder decoder = new BlobDecoder(false);
+
+        int subsets = 0;
+        for (int mask = 0; mask < 1 << n; mask++) {
+            if (Integer.bitCount(mask) != needed) {
+                continue;
+            }
+            List<Sliver> subset = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if ((mask & 1 << i) != 0) {
+                    subset.add(secondary.get(i));
+                }
+            }
+            assertThat(decoder.decode(blobId, metadata, subset, ConsistencyCheck.STRICT))
+                    .as("secondary slivers at pair positions %s", Integer.toBinaryString(mask))
+                    .isEqualTo(input);
+            subsets++;
+        }
+        assertThat(subsets).isEqualTo(120);
+    }
 }

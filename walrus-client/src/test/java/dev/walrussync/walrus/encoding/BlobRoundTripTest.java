@@ -61,6 +61,28 @@ class BlobRoundTripTest {
 
     @ParameterizedTest(name = "n={0}, {1} B")
     @MethodSource("sizes")
+    void blobDecodesFromAnyRandomSetOfEnoughSecondarySlivers(int n, int size) throws Exception {
+        byte[] blob = randomBlob(size, 2000L * n + size);
+        EncodedBlob encoded = encoder.encode(blob, n);
+        Random random = new Random(size + 1);
+        int needed = encoded.config().secondarySourceSymbols();
+
+        for (int trial = 0; trial < 3; trial++) {
+            List<Sliver> subset = new ArrayList<>(encoded.secondarySlivers());
+            Collections.shuffle(subset, random);
+            subset = subset.subList(0, needed);
+            assertThat(decoder.decode(encoded.metadata(), subset)).isEqualTo(blob);
+        }
+        List<Sliver> sourceColumns = encoded.secondarySlivers().subList(0, needed);
+        List<Sliver> lastColumns = encoded.secondarySlivers().subList(n - needed, n);
+        assertThat(decoder.decode(encoded.metadata(), sourceColumns, ConsistencyCheck.STRICT))
+                .isEqualTo(blob);
+        assertThat(decoder.decode(encoded.metadata(), lastColumns, ConsistencyCheck.STRICT))
+                .isEqualTo(blob);
+    }
+
+    @ParameterizedTest(name = "n={0}, {1} B")
+    @MethodSource("sizes")
     void encodedSliversHaveTheConfiguredShape(int n, int size) {
         EncodedBlob encoded = encoder.encode(randomBlob(size, size), n);
         EncodingConfig config = encoded.config();
@@ -81,7 +103,7 @@ class BlobRoundTripTest {
     }
 
     @Test
-    void blobDecodesFromOnlyRecoveryPrimarySliversWithTheStrictCheck() throws Exception {
+    void blobDecodesFromOnlyRepairPrimarySliversWithTheStrictCheck() throws Exception {
         byte[] blob = randomBlob(12_345, 7);
         EncodedBlob encoded = encoder.encode(blob, 100);
         List<Sliver> last = new ArrayList<>(encoded.primarySlivers().subList(100 - 34, 100));
@@ -130,6 +152,43 @@ class BlobRoundTripTest {
 
         assertThatThrownBy(() -> decoder.decode(encoded.metadata(), slivers))
                 .isInstanceOf(InconsistentBlobException.class);
+    }
+
+    @Test
+    void aChangedSecondarySliverFailsTheDefaultAndStrictChecks() {
+        EncodedBlob encoded = encoder.encode(randomBlob(5000, 14), 10);
+        List<Sliver> slivers = new ArrayList<>(encoded.secondarySlivers().subList(3, 10));
+        slivers.set(4, flipped(slivers.get(4), 2));
+
+        assertThatThrownBy(() -> decoder.decode(encoded.metadata(), slivers))
+                .isInstanceOf(InconsistentBlobException.class)
+                .hasMessageContaining("does not match the metadata");
+        assertThatThrownBy(() -> decoder.decode(encoded.metadata(), slivers, ConsistencyCheck.STRICT))
+                .isInstanceOf(InconsistentBlobException.class);
+    }
+
+    @Test
+    void tooFewOrMixedSecondarySliversAreRejectedWithTheCountNeeded() {
+        EncodedBlob encoded = encoder.encode(randomBlob(1000, 15), 10);
+        BlobMetadata metadata = encoded.metadata();
+        List<Sliver> six = encoded.secondarySlivers().subList(4, 10);
+        List<Sliver> mixed = new ArrayList<>(encoded.secondarySlivers().subList(0, 7));
+        mixed.add(encoded.primarySliver(0));
+        List<Sliver> duplicate = new ArrayList<>(six);
+        duplicate.add(encoded.secondarySliver(9));
+
+        assertThatThrownBy(() -> decoder.decode(metadata, six))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("need 7 distinct secondary slivers to decode, got 6");
+        assertThatThrownBy(() -> decoder.decode(metadata, duplicate))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("SECONDARY sliver 9 given twice");
+        assertThatThrownBy(() -> decoder.decode(metadata, mixed))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not both");
+        assertThatThrownBy(() -> decoder.decode(metadata, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("need 4 primary or 7 secondary slivers to decode, got none");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The systematic GF(2^16) Reed-Solomon code: reference recovery symbols and erasure decoding. */
+/** The systematic GF(2^16) Reed-Solomon code: reference repair symbols and erasure decoding. */
 class ReedSolomonTest {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -92,7 +92,7 @@ class ReedSolomonTest {
             }
             Collections.shuffle(order, random);
             if (trial == 1) {
-                // The last k symbols: as many recovery symbols as possible.
+                // The last k symbols: as many repair symbols as possible.
                 order = order.stream().sorted(Collections.reverseOrder()).toList();
             }
             int[] indices = new int[count];

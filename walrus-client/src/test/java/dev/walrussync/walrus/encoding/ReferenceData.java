@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -103,6 +107,49 @@ final class ReferenceData {
             b[i] = (byte) (((i * 131 + 7) % 256) ^ ((i >> 8) & 0xFF));
         }
         return b;
+    }
+
+    /** The results of random-vectors.json (random inputs of many lengths at n = 4, 7, 10, 100, 301 and 1000). */
+    static List<JsonNode> randomVectors() {
+        List<JsonNode> out = new ArrayList<>();
+        load("random-vectors.json").get("results").forEach(out::add);
+        return out;
+    }
+
+    /**
+     * The input of a random-vectors.json case: the first {@code length} bytes of {@code SHA-256(u64_le(seed) ‖
+     * u64_le(0)) ‖ SHA-256(u64_le(seed) ‖ u64_le(1)) ‖ …}, as random-vectors.mjs generates it. Blocks are
+     * independent, so large inputs are generated in parallel.
+     */
+    static byte[] randomInput(long seed, int length) {
+        byte[] out = new byte[length];
+        int blocks = (length + 31) / 32;
+        int perTask = 1 << 15;
+        IntStream.range(0, (blocks + perTask - 1) / perTask).parallel().forEach(task -> {
+            MessageDigest md = sha256();
+            byte[] message = new byte[16];
+            ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN).putLong(0, seed);
+            byte[] block = new byte[32];
+            for (int i = task * perTask; i < Math.min(blocks, (task + 1) * perTask); i++) {
+                ByteBuffer.wrap(message).order(ByteOrder.LITTLE_ENDIAN).putLong(8, i);
+                md.update(message);
+                try {
+                    md.digest(block, 0, 32);
+                } catch (DigestException e) {
+                    throw new IllegalStateException(e);
+                }
+                System.arraycopy(block, 0, out, i * 32, Math.min(32, length - i * 32));
+            }
+        });
+        return out;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] hex(JsonNode node) {
