@@ -268,8 +268,8 @@ class SyncServiceIT {
             Trees.writeString(folder.resolve("a.txt"), "second\n");
             Trees.writeString(folder.resolve("new/b.txt"), "made while paused\n");
             Instant changed = Instant.now();
-            // Ten times the pack age, thirty quiet periods, twice the maximum delay: nothing may be stored.
-            Instant until = changed.plusSeconds(10);
+            // Six pack ages, twenty quiet periods, more than the maximum delay: nothing may be stored.
+            Instant until = changed.plusSeconds(6);
             boolean sawPending = false;
             while (Instant.now().isBefore(until)) {
                 FolderStatus f = d.folderStatus();
@@ -302,7 +302,7 @@ class SyncServiceIT {
                     () -> certifiedBlobs(net, wallet).size() >= blobsBeforeBig + 2);
             d.sync.pause();
             int atPause = certifiedBlobs(net, wallet).size();
-            Instant watchUntil = Instant.now().plusSeconds(8);
+            Instant watchUntil = Instant.now().plusSeconds(5);
             int most = atPause;
             while (Instant.now().isBefore(watchUntil)) {
                 most = Math.max(most, certifiedBlobs(net, wallet).size());
@@ -313,7 +313,7 @@ class SyncServiceIT {
                     .as("blobs after the pause: at most the pack whose upload had begun")
                     .isLessThanOrEqualTo(atPause + 1);
             int stopped = certifiedBlobs(net, wallet).size();
-            Thread.sleep(3000);
+            Thread.sleep(2000);
             assertThat(certifiedBlobs(net, wallet))
                     .as("nothing more while paused")
                     .hasSize(stopped);
