@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
             LocalnetCommand.class,
             BenchCommand.class,
             RenewalBenchCommand.class,
+            WatchBenchCommand.class,
             BlobIdCommand.class,
             WalletCommand.class,
             StatusCommand.class,

@@ -28,16 +28,24 @@ public final class Durations {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the duration '" + text + "' is too large");
         }
-        return switch (t.substring(i)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m", "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default ->
-                throw new IllegalArgumentException(
-                        "cannot read the duration '" + text + "': the unit must be ms, s, m, h or d");
-        };
+        Duration d;
+        try {
+            d = switch (t.substring(i)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m", "min" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default ->
+                    throw new IllegalArgumentException(
+                            "cannot read the duration '" + text + "': the unit must be ms, s, m, h or d");
+            };
+            // Beyond this, the duration has no form in milliseconds for format(), nor a time it ends at.
+            d.toMillis();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("the duration '" + text + "' is too large");
+        }
+        return d;
     }
 
     /** The shortest exact text form that {@link #parse} reads back. */

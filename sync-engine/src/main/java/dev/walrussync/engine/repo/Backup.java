@@ -269,7 +269,9 @@ public final class Backup {
                 children.add(child);
             }
         } catch (IOException e) {
-            errors.add(dir + ": cannot list the folder: " + e.getMessage());
+            if (!vanished(e)) {
+                errors.add(dir + ": cannot list the folder: " + e.getMessage());
+            }
             return CompletableFuture.completedFuture(null);
         }
         Collections.sort(children);
@@ -281,7 +283,9 @@ public final class Backup {
             try {
                 childMeta = FileMeta.read(child);
             } catch (IOException e) {
-                errors.add(child + ": cannot read its attributes: " + e.getMessage());
+                if (!vanished(e)) {
+                    errors.add(child + ": cannot read its attributes: " + e.getMessage());
+                }
                 continue;
             }
             if (here.isExcluded(childRel, childMeta.kind() == FileMeta.Kind.DIRECTORY)) {
@@ -314,6 +318,15 @@ public final class Backup {
                         throw new CompletionException(e);
                     }
                 });
+    }
+
+    /**
+     * Whether a path listed a moment ago is simply gone: in a continuous backup, a file or folder deleted (or
+     * renamed) between its folder's listing and its own look-up is left out like any deleted entry, not reported
+     * as unreadable; the change that removed it sets off the next run anyway.
+     */
+    private boolean vanished(IOException e) {
+        return continuous && e instanceof java.nio.file.NoSuchFileException;
     }
 
     // ---- files ----
