@@ -1,0 +1,121 @@
+package dev.walrussync.ui.dashboard;
+
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Binds the dashboard: a card per folder, the money tiles and the alerts. */
+public final class DashboardController {
+    private final DashboardViewModel viewModel;
+
+    @FXML
+    private Label headline;
+
+    @FXML
+    private VBox folderCards;
+
+    @FXML
+    private Label emptyNote;
+
+    @FXML
+    private Label wal;
+
+    @FXML
+    private Label sui;
+
+    @FXML
+    private Label runway;
+
+    @FXML
+    private Label costPerMonth;
+
+    @FXML
+    private Label stored;
+
+    @FXML
+    private Label network;
+
+    @FXML
+    private Label walrusNote;
+
+    @FXML
+    private VBox alerts;
+
+    public DashboardController(DashboardViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        headline.textProperty().bind(viewModel.headlineProperty());
+        wal.textProperty().bind(viewModel.walProperty());
+        sui.textProperty().bind(viewModel.suiProperty());
+        runway.textProperty().bind(viewModel.runwayProperty());
+        costPerMonth.textProperty().bind(viewModel.costPerMonthProperty());
+        stored.textProperty().bind(viewModel.storedProperty());
+        network.textProperty().bind(viewModel.networkProperty());
+        walrusNote.textProperty().bind(viewModel.walrusNoteProperty());
+        walrusNote.visibleProperty().bind(viewModel.walrusNoteProperty().isNotEmpty());
+        walrusNote.managedProperty().bind(walrusNote.visibleProperty());
+        emptyNote.visibleProperty().bind(viewModel.emptyProperty());
+        emptyNote.managedProperty().bind(emptyNote.visibleProperty());
+        viewModel.folders().addListener((ListChangeListener<FolderCard>) c -> renderFolders());
+        viewModel.alerts().addListener((ListChangeListener<String>) c -> renderAlerts());
+        renderFolders();
+        renderAlerts();
+    }
+
+    private void renderFolders() {
+        folderCards
+                .getChildren()
+                .setAll(viewModel.folders().stream()
+                        .map(DashboardController::card)
+                        .toList());
+    }
+
+    private void renderAlerts() {
+        alerts.getChildren()
+                .setAll(viewModel.alerts().stream()
+                        .map(text -> {
+                            Label l = new Label(text);
+                            l.setWrapText(true);
+                            l.getStyleClass().add("alert");
+                            return l;
+                        })
+                        .toList());
+        alerts.setVisible(!viewModel.alerts().isEmpty());
+        alerts.setManaged(alerts.isVisible());
+    }
+
+    private static Region card(FolderCard f) {
+        Label name = new Label(f.name());
+        name.getStyleClass().add("card-title");
+        Label badge = new Label(f.state());
+        badge.getStyleClass().addAll("badge", f.styleClass());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(10, name, badge, spacer, new Label(f.lastSnapshot()));
+        top.setAlignment(Pos.CENTER_LEFT);
+        Label path = new Label(f.path());
+        path.getStyleClass().add("muted");
+        Label detail = new Label(f.detail());
+        detail.setWrapText(true);
+        detail.getStyleClass().add(f.styleClass().equals("state-error") ? "error-text" : "body-text");
+        VBox box = new VBox(6, top, path, detail);
+        if (f.styleClass().equals("state-busy")) {
+            ProgressBar bar = new ProgressBar(f.progress() < 0 ? ProgressBar.INDETERMINATE_PROGRESS : f.progress());
+            bar.setMaxWidth(Double.MAX_VALUE);
+            box.getChildren().add(bar);
+        }
+        box.getStyleClass().addAll("card", "folder-card");
+        box.setAccessibleText(f.name() + ": " + f.state() + ". " + f.detail());
+        box.setFocusTraversable(true);
+        return box;
+    }
+}

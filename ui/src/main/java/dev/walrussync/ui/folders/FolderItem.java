@@ -1,0 +1,16 @@
+package dev.walrussync.ui.folders;
+
+import java.util.List;
+
+/**
+ * A watched folder in the list.
+ *
+ * @param path its full path
+ * @param excludes its exclude patterns (gitignore syntax)
+ * @param state a short state label
+ */
+public record FolderItem(String path, List<String> excludes, String state) {
+    public FolderItem {
+        excludes = List.copyOf(excludes);
+    }
+}

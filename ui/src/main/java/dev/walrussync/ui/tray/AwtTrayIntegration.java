@@ -1,0 +1,147 @@
+package dev.walrussync.ui.tray;
+
+import java.awt.AWTException;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.EventQueue;
+import java.awt.Graphics2D;
+import java.awt.MenuItem;
+import java.awt.PopupMenu;
+import java.awt.RenderingHints;
+import java.awt.SystemTray;
+import java.awt.TrayIcon;
+import java.awt.image.BufferedImage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tray through AWT's {@link SystemTray}, the only tray API the JDK has. AWT calls happen on the AWT event thread;
+ * menu actions are handed to the FX thread through {@code fxExecutor}. Linux desktops without a tray (GNOME without
+ * the AppIndicator extension) report no support, and the window is used instead.
+ */
+@AllowedToUseAwt
+public final class AwtTrayIntegration implements TrayIntegration {
+    private static final Logger LOG = LoggerFactory.getLogger(AwtTrayIntegration.class);
+    private static final int SIZE = 64;
+
+    private final Executor fxExecutor;
+    private final Map<TrayState, BufferedImage> icons = new EnumMap<>(TrayState.class);
+    private @Nullable TrayIcon icon;
+
+    public AwtTrayIntegration(Executor fxExecutor) {
+        this.fxExecutor = fxExecutor;
+    }
+
+    /** Whether this desktop has a system tray; false on headless machines and trays AWT cannot reach. */
+    public static boolean supported() {
+        try {
+            return !java.awt.GraphicsEnvironment.isHeadless() && SystemTray.isSupported();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("no system tray: {}", e.toString());
+            return false;
+        }
+    }
+
+    @Override
+    public boolean install(List<TrayMenuItem> menu) {
+        if (!supported()) {
+            return false;
+        }
+        for (TrayState s : TrayState.values()) {
+            icons.put(s, draw(s));
+        }
+        TrayIcon ti = new TrayIcon(icons.get(TrayState.IDLE), "Walrus Sync", popup(menu));
+        ti.setImageAutoSize(true);
+        ti.addActionListener(e -> menu.stream()
+                .filter(TrayMenuItem.Action.class::isInstance)
+                .map(TrayMenuItem.Action.class::cast)
+                .findFirst()
+                .ifPresent(a -> fxExecutor.execute(a.action())));
+        try {
+            SystemTray.getSystemTray().add(ti);
+        } catch (AWTException | RuntimeException e) {
+            LOG.info("the system tray refused the icon ({}); the window stays open instead", e.toString());
+            return false;
+        }
+        icon = ti;
+        return true;
+    }
+
+    @Override
+    public void update(TrayState state, String tooltip, List<TrayMenuItem> menu) {
+        TrayIcon ti = icon;
+        if (ti == null) {
+            return;
+        }
+        EventQueue.invokeLater(() -> {
+            ti.setImage(icons.get(state));
+            ti.setToolTip(tooltip);
+            ti.setPopupMenu(popup(menu));
+        });
+    }
+
+    @Override
+    public void close() {
+        TrayIcon ti = icon;
+        icon = null;
+        if (ti != null) {
+            EventQueue.invokeLater(() -> SystemTray.getSystemTray().remove(ti));
+        }
+    }
+
+    private PopupMenu popup(List<TrayMenuItem> menu) {
+        PopupMenu popup = new PopupMenu();
+        for (TrayMenuItem item : menu) {
+            switch (item) {
+                case TrayMenuItem.Action a -> {
+                    MenuItem mi = new MenuItem(a.label());
+                    mi.addActionListener(e -> fxExecutor.execute(a.action()));
+                    popup.add(mi);
+                }
+                case TrayMenuItem.Separator s -> popup.addSeparator();
+            }
+        }
+        return popup;
+    }
+
+    /** A round badge in the state's colour with a wave, drawn at run time so no image files are needed. */
+    private static BufferedImage draw(TrayState state) {
+        Color fill = switch (state) {
+            case IDLE -> new Color(0x2E7D6B);
+            case SYNCING -> new Color(0x2F6FDE);
+            case PAUSED -> new Color(0x8A8F98);
+            case ATTENTION -> new Color(0xD9822B);
+        };
+        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(fill);
+            g.fillOval(2, 2, SIZE - 4, SIZE - 4);
+            g.setColor(Color.WHITE);
+            g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            switch (state) {
+                case PAUSED -> {
+                    g.drawLine(24, 20, 24, 44);
+                    g.drawLine(40, 20, 40, 44);
+                }
+                case ATTENTION -> {
+                    g.drawLine(32, 16, 32, 36);
+                    g.fillOval(28, 42, 8, 8);
+                }
+                default -> {
+                    g.drawArc(12, 22, 20, 20, 0, 180);
+                    g.drawArc(32, 22, 20, 20, 180, 180);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.walrussync.ui.tray;
+
+import java.util.List;
+
+/**
+ * The app's presence in the system tray. Where the desktop has no tray, {@link #install} returns false and the main
+ * window stays the way in (and says so). Methods are called on the FX thread; menu actions run on it.
+ */
+public interface TrayIntegration {
+    /** Adds the icon with this menu; false if this desktop has no system tray. */
+    boolean install(List<TrayMenuItem> menu);
+
+    /** Shows the state in the icon and the tooltip, and replaces the menu (its labels follow the state). */
+    void update(TrayState state, String tooltip, List<TrayMenuItem> menu);
+
+    /** Removes the icon. */
+    void close();
+
+    /** No tray at all: the window is the whole app. */
+    static TrayIntegration none() {
+        return new TrayIntegration() {
+            @Override
+            public boolean install(List<TrayMenuItem> menu) {
+                return false;
+            }
+
+            @Override
+            public void update(TrayState state, String tooltip, List<TrayMenuItem> menu) {}
+
+            @Override
+            public void close() {}
+        };
+    }
+}

@@ -1,0 +1,124 @@
+package dev.walrussync.ui.dashboard;
+
+import static dev.walrussync.ui.testing.TestGateway.DIRECT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walrussync.engine.model.FolderState;
+import dev.walrussync.engine.model.FolderStatus;
+import dev.walrussync.engine.model.SyncPolicy;
+import dev.walrussync.engine.model.SyncStatus;
+import dev.walrussync.engine.model.WatchedFolder;
+import dev.walrussync.engine.testing.TestRepositories;
+import dev.walrussync.ui.main.SyncMonitor;
+import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.session.RunningSync;
+import dev.walrussync.ui.testing.TestGateway;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DashboardViewModelTest {
+    @TempDir
+    Path dir;
+
+    TestGateway gateway;
+    RunningSync running;
+    SyncMonitor monitor;
+    DashboardViewModel vm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        gateway = new TestGateway(dir);
+        gateway.create(Network.LOCAL, TestRepositories.PASSPHRASE.toCharArray());
+        running = gateway.unlock(TestRepositories.PASSPHRASE.toCharArray());
+        monitor = new SyncMonitor(running, DIRECT, DIRECT);
+        vm = new DashboardViewModel(monitor);
+    }
+
+    @AfterEach
+    void tearDown() {
+        monitor.close();
+        gateway.close();
+    }
+
+    @Test
+    void withNoFolderItInvitesToAddOne() {
+        vm.refresh();
+        assertThat(vm.emptyProperty().get()).isTrue();
+        assertThat(vm.headlineProperty().get()).isEqualTo("No folders are protected yet");
+        assertThat(vm.walrusNoteProperty().get()).contains("not on Walrus");
+    }
+
+    @Test
+    void showsAFolderBackedUpByTheRunningService() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("Documents"));
+        Files.writeString(docs.resolve("notes.txt"), "hello walrus");
+        running.sync().addFolder(new WatchedFolder(docs, List.of()));
+        TestGateway.awaitStatus(
+                running.sync(),
+                s -> s.folders().get(0).lastSnapshotAt() != null
+                        && s.folders().get(0).state() == FolderState.IDLE,
+                Duration.ofSeconds(30));
+
+        vm.refresh();
+
+        assertThat(vm.emptyProperty().get()).isFalse();
+        assertThat(vm.headlineProperty().get()).isEqualTo("Everything is backed up");
+        assertThat(vm.folders()).singleElement().satisfies(card -> {
+            assertThat(card.name()).isEqualTo("Documents");
+            assertThat(card.state()).isEqualTo("Up to date");
+            assertThat(card.lastSnapshot()).startsWith("Saved ");
+        });
+    }
+
+    @Test
+    void pausedServiceShowsPausedCards() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("Documents"));
+        running.sync().pause();
+        running.sync().addFolder(new WatchedFolder(docs, List.of()));
+        vm.refresh();
+        assertThat(vm.headlineProperty().get()).isEqualTo("Backups are paused");
+        assertThat(vm.folders()).singleElement().extracting(FolderCard::state).isEqualTo("Paused");
+    }
+
+    private static SyncStatus status(FolderStatus f) {
+        return new SyncStatus(
+                Instant.parse("2026-11-22T10:00:00Z"), false, SyncPolicy.defaults(false), List.of(f), 0, 0);
+    }
+
+    @Test
+    void uploadingCardShowsBytesAndTimeLeft() {
+        FolderStatus f = new FolderStatus(
+                "/home/ann/Photos", FolderState.UPLOADING, 3, 5L << 20, 20L << 20, 90L, null, null, null, 0, null);
+        FolderCard card = DashboardViewModel.card(f, status(f));
+        assertThat(card.detail()).isEqualTo("5.0 MB of 20.0 MB · about 1 min left");
+        assertThat(card.progress()).isEqualTo(0.25);
+        assertThat(card.lastSnapshot()).isEqualTo("Not saved yet");
+    }
+
+    @Test
+    void failedFolderShowsTheError() {
+        FolderStatus f = new FolderStatus(
+                "/home/ann/Photos",
+                FolderState.ERROR,
+                0,
+                0,
+                0,
+                null,
+                Instant.parse("2026-11-22T09:58:00Z"),
+                "6701a127",
+                "the store is down",
+                0,
+                null);
+        FolderCard card = DashboardViewModel.card(f, status(f));
+        assertThat(card.styleClass()).isEqualTo("state-error");
+        assertThat(card.detail()).isEqualTo("the store is down");
+        assertThat(card.lastSnapshot()).isEqualTo("Saved 2 min ago");
+    }
+}

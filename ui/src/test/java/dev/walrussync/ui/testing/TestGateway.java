@@ -1,0 +1,120 @@
+package dev.walrussync.ui.testing;
+
+import dev.walrussync.engine.api.Repositories;
+import dev.walrussync.engine.api.RepositorySession;
+import dev.walrussync.engine.api.SyncService;
+import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.model.SyncStatus;
+import dev.walrussync.engine.testing.TestRepositories;
+import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.session.RepositoryGateway;
+import dev.walrussync.ui.session.RunningSync;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The UI's gateway on a directory store in a temporary folder, with cheap key derivation: the network the user picks
+ * is recorded but not used. Every unlocked repository is closed by {@link #close()}.
+ */
+public final class TestGateway implements RepositoryGateway, AutoCloseable {
+    /** Runs tasks at once on the calling thread: the FX and background executors of view model tests. */
+    public static final Executor DIRECT = Runnable::run;
+
+    private final Repositories engine = TestRepositories.engine();
+    private final Path home;
+    private final Path store;
+    private final CopyOnWriteArrayList<RunningSync> opened = new CopyOnWriteArrayList<>();
+    private volatile Network network = Network.LOCAL;
+
+    public TestGateway(Path dir) {
+        this.home = dir.resolve("home");
+        this.store = dir.resolve("store");
+    }
+
+    @Override
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public boolean exists() {
+        return Repositories.exists(home);
+    }
+
+    @Override
+    public Repositories.Created create(Network network, char[] passphrase) throws SyncException {
+        this.network = network;
+        return engine.init(home, "dir:" + store, passphrase, 0);
+    }
+
+    /** The network onboarding asked for. */
+    public Network network() {
+        return network;
+    }
+
+    @Override
+    public RunningSync unlock(char[] passphrase) throws SyncException {
+        SyncService.InstanceLock lock = SyncService.lockInstance(home);
+        RepositorySession session;
+        try {
+            session = engine.openWithPassphrase(home, passphrase, true);
+        } catch (SyncException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        SyncService sync = new SyncService(
+                session, Clock.systemUTC(), ZoneOffset.UTC, TestRepositories.HOST, TestRepositories.USER);
+        sync.start();
+        RunningSync r = new RunningSync() {
+            @Override
+            public SyncService sync() {
+                return sync;
+            }
+
+            @Override
+            public Path home() {
+                return home;
+            }
+
+            @Override
+            public boolean onWalrus() {
+                return session.onWalrus();
+            }
+
+            @Override
+            public void close() {
+                sync.close();
+                session.close();
+                lock.close();
+            }
+        };
+        opened.add(r);
+        return r;
+    }
+
+    /** Waits until the status satisfies {@code condition}, for at most {@code timeout}. */
+    public static SyncStatus awaitStatus(SyncService sync, Predicate<SyncStatus> condition, Duration timeout)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        SyncStatus s = sync.status();
+        while (!condition.test(s)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("status never reached the condition; last: " + s);
+            }
+            Thread.sleep(50);
+            s = sync.status();
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        opened.forEach(RunningSync::close);
+        opened.clear();
+    }
+}
