@@ -39,7 +39,10 @@ public final class Formats {
             return min % 60 == 0 ? h + " h" : h + " h " + (min % 60) + " min";
         }
         long days = h / 24;
-        return days + " days";
+        if (days < 730) {
+            return days + " days";
+        }
+        return "over " + (days / 365) + " years";
     }
 
     /** How long ago {@code then} was, seen from {@code now}: {@code "just now"}, {@code "5 min ago"}. */

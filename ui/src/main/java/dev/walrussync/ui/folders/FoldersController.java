@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 
 /** Binds the folders screen: the list, the selected folder's excludes, and the commands. */
 public final class FoldersController {
@@ -42,6 +43,8 @@ public final class FoldersController {
 
     @FXML
     private Button saveExcludesButton;
+
+    private @Nullable String selected;
 
     public FoldersController(FoldersViewModel viewModel, FolderChooser chooser) {
         this.viewModel = viewModel;
@@ -76,7 +79,21 @@ public final class FoldersController {
                 setText(null);
             }
         });
-        folderList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> select(now));
+        folderList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                selected = now.path();
+            }
+            select(now);
+        });
+        // The list is rebuilt when the folders change; keep the user's folder selected.
+        viewModel.folders().addListener((javafx.collections.ListChangeListener<FolderItem>) c -> {
+            if (selected != null && folderList.getSelectionModel().getSelectedItem() == null) {
+                viewModel.folders().stream()
+                        .filter(f -> f.path().equals(selected))
+                        .findFirst()
+                        .ifPresent(f -> folderList.getSelectionModel().select(f));
+            }
+        });
         details.disableProperty()
                 .bind(folderList.getSelectionModel().selectedItemProperty().isNull());
         removeButton.disableProperty().bind(details.disableProperty().or(viewModel.busyProperty()));

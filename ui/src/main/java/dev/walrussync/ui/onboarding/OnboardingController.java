@@ -156,6 +156,10 @@ public final class OnboardingController {
         folderList.setItems(viewModel.folders());
         folderList.setPlaceholder(new Label("No folders yet."));
         error.textProperty().bind(viewModel.errorProperty());
+        error.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        walletNote.visibleProperty().bind(walletNote.textProperty().isNotEmpty());
+        walletNote.managedProperty().bind(walletNote.visibleProperty());
     }
 
     private void renderWords() {
