@@ -184,10 +184,9 @@ class DesktopScreenshots {
             click("#confirmButton");
             await("the folders page", () -> showing("#foldersPage"));
             click("#addFolderButton");
-            await("the folder added", () -> ((ListView<?>) node("#folderList"))
-                            .getItems()
-                            .size()
-                    == 1);
+            await(
+                    "the folder added",
+                    () -> ((ListView<?>) node("#folderList")).getItems().size() == 1);
             shoot(out, "onboarding-folders.png");
             click("#finishButton");
             await("the folder saved and the balances read", () -> {

@@ -129,9 +129,8 @@ public final class AppFlow {
                 new TrayMenuItem.Action("Open Walrus Sync", this::open),
                 new TrayMenuItem.Separator(),
                 new TrayMenuItem.Action("Back up now", () -> {
-                    SyncMonitor m = monitor;
-                    if (m != null) {
-                        m.background().execute(() -> m.sync().syncNow());
+                    if (monitor != null) {
+                        monitor.syncNow();
                     }
                 }),
                 new TrayMenuItem.Action(paused ? "Resume backups" : "Pause backups", () -> togglePause(paused)),
@@ -140,22 +139,9 @@ public final class AppFlow {
     }
 
     private void togglePause(boolean paused) {
-        SyncMonitor m = monitor;
-        if (m == null) {
-            return;
+        if (monitor != null) {
+            monitor.setPaused(!paused, why -> LOG.warn("cannot {}: {}", paused ? "resume" : "pause", why));
         }
-        m.background().execute(() -> {
-            try {
-                if (paused) {
-                    m.sync().resume();
-                } else {
-                    m.sync().pause();
-                }
-            } catch (dev.walrussync.engine.model.SyncException e) {
-                LOG.warn("cannot {}: {}", paused ? "resume" : "pause", e.getMessage());
-            }
-            m.refreshStatus();
-        });
     }
 
     private void open() {

@@ -54,32 +54,15 @@ public final class MainWindowViewModel {
         };
     }
 
-    /** Pauses or resumes uploads, off the FX thread. */
+    /** Pauses or resumes uploads. */
     public void togglePause() {
         boolean resume = paused.get();
-        monitor.background().execute(() -> {
-            try {
-                if (resume) {
-                    monitor.sync().resume();
-                } else {
-                    monitor.sync().pause();
-                }
-            } catch (dev.walrussync.engine.model.SyncException e) {
-                String m = e.getMessage();
-                monitor.fxExecutor()
-                        .execute(() -> statusLine.set("Could not " + (resume ? "resume" : "pause") + ": " + m));
-                return;
-            }
-            monitor.refreshStatus();
-        });
+        monitor.setPaused(!resume, why -> statusLine.set("Could not " + (resume ? "resume" : "pause") + ": " + why));
     }
 
     /** Backs up every folder now. */
     public void syncNow() {
-        monitor.background().execute(() -> {
-            monitor.sync().syncNow();
-            monitor.refreshStatus();
-        });
+        monitor.syncNow();
     }
 
     public ObjectProperty<Screen> screenProperty() {

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -92,6 +93,35 @@ public final class SyncMonitor implements AutoCloseable {
         if (running.onWalrus()) {
             background.execute(this::sampleWalrus);
         }
+    }
+
+    /**
+     * Pauses or resumes uploads off the FX thread, then samples the status.
+     *
+     * @param onFailure receives the reason on the FX thread if the service refuses
+     */
+    public void setPaused(boolean paused, Consumer<String> onFailure) {
+        background.execute(() -> {
+            try {
+                if (paused) {
+                    running.sync().pause();
+                } else {
+                    running.sync().resume();
+                }
+            } catch (SyncException e) {
+                String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                fxExecutor.execute(() -> onFailure.accept(m));
+            }
+            sampleStatus();
+        });
+    }
+
+    /** Backs up every folder now, off the FX thread, then samples the status. */
+    public void syncNow() {
+        background.execute(() -> {
+            running.sync().syncNow();
+            sampleStatus();
+        });
     }
 
     private void sampleStatus() {

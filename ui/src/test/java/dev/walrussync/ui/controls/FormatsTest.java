@@ -15,7 +15,14 @@ class FormatsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"45, 45 s", "90, 1 min", "3600, 1 h", "12000, 3 h 20 min", "864000, 10 days", "1193788800, over 37 years"})
+    @CsvSource({
+        "45, 45 s",
+        "90, 1 min",
+        "3600, 1 h",
+        "12000, 3 h 20 min",
+        "864000, 10 days",
+        "1193788800, over 37 years"
+    })
     void durationsUseTheLargestUnits(long seconds, String text) {
         assertThat(Formats.duration(Duration.ofSeconds(seconds))).isEqualTo(text);
     }
