@@ -11,10 +11,13 @@ import dev.walrussync.ui.onboarding.OnboardingController;
 import dev.walrussync.ui.onboarding.OnboardingViewModel;
 import dev.walrussync.ui.onboarding.UnlockController;
 import dev.walrussync.ui.onboarding.UnlockViewModel;
+import dev.walrussync.ui.restore.RestoreController;
+import dev.walrussync.ui.restore.RestoreViewModel;
 import dev.walrussync.ui.session.RunningSync;
 import dev.walrussync.ui.tray.TrayMenuItem;
 import dev.walrussync.ui.tray.TrayState;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
@@ -109,6 +112,11 @@ public final class AppFlow {
                         ViewLoader.load(new DashboardController(dashboard)).root();
                     case FOLDERS ->
                         ViewLoader.load(new FoldersController(new FoldersViewModel(m), context.folderChooser()))
+                                .root();
+                    case RESTORE ->
+                        ViewLoader.load(new RestoreController(
+                                        new RestoreViewModel(m, context.scheduler(), ZoneId.systemDefault()),
+                                        context.folderChooser()))
                                 .root();
                     default ->
                         ViewLoader.load(new ComingLaterController(screen)).root();

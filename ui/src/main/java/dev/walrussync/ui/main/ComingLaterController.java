@@ -21,7 +21,6 @@ public final class ComingLaterController {
     private void initialize() {
         title.setText(screen.title());
         body.setText(switch (screen) {
-                    case RESTORE -> "Pick a snapshot on a timeline, browse it and restore files.";
                     case STORAGE -> "Your blobs on Walrus, their expiry and costs, and the renewal policy.";
                     case NODES -> "The storage nodes of the Walrus committee and their health.";
                     case WALLET -> "Your wallet's address and balances, and the faucet on the local network.";

@@ -4,7 +4,7 @@ package dev.walrussync.ui.main;
 public enum Screen {
     DASHBOARD("Dashboard", true),
     FOLDERS("Folders", true),
-    RESTORE("Restore", false),
+    RESTORE("Restore", true),
     STORAGE("Storage", false),
     NODES("Nodes", false),
     WALLET("Wallet", false),

@@ -95,10 +95,18 @@ class UnlockAndNavigateUiTest {
         await("the folders screen", () -> showing(robot, "#folderList"));
 
         robot.type(KeyCode.DOWN);
+        await("the restore screen", () -> showing(robot, "#snapshotList"));
         await(
-                "the restore placeholder",
+                "the restore screen's empty timeline",
+                () -> robot.lookup("#message").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.isVisible() && l.getText().startsWith("No snapshots yet")));
+
+        robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
+        robot.type(KeyCode.DOWN);
+        await(
+                "the storage placeholder",
                 () -> robot.lookup(".screen-title").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> l.getText().equals("Restore") && l.isVisible()));
+                        .anyMatch(l -> l.getText().equals("Storage") && l.isVisible()));
         assertThat(robot.lookup(".placeholder .badge").queryAs(Label.class).getText())
                 .isEqualTo("Coming in a later version");
     }
