@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -15,6 +16,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +88,22 @@ public final class RestoreController {
     private void initialize() {
         snapshotList.setItems(viewModel.snapshots());
         snapshotList.setPlaceholder(new Label("No snapshots yet."));
+        snapshotList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(SnapshotItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label when = new Label(item.when());
+                when.getStyleClass().add("card-title");
+                Label detail = new Label(item.detail());
+                detail.getStyleClass().add("muted");
+                setGraphic(new VBox(2, when, detail));
+            }
+        });
         snapshotList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && !now.equals(viewModel.snapshotProperty().get())) {
                 viewModel.select(now);

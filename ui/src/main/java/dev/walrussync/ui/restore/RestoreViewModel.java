@@ -141,12 +141,18 @@ public final class RestoreViewModel {
                             .sorted(Comparator.comparing(SnapshotInfo::time).reversed())
                             .map(this::item)
                             .toList();
-                    snapshots.setAll(items);
                     SnapshotItem current = snapshot.get();
+                    // Whoever looked at the newest snapshot keeps looking at the newest; an older choice stays.
+                    boolean followNewest = current != null
+                            && !snapshots.isEmpty()
+                            && snapshots.get(0).id().equals(current.id());
+                    snapshots.setAll(items);
                     if (items.isEmpty()) {
                         message.set("No snapshots yet. The first appears a few seconds after you add a folder.");
                         error.set(false);
-                    } else if (current == null || items.stream().noneMatch(i -> i.id().equals(current.id()))) {
+                    } else if (current == null
+                            || (followNewest && !items.get(0).id().equals(current.id()))
+                            || items.stream().noneMatch(i -> i.id().equals(current.id()))) {
                         select(items.get(0));
                     }
                 },
@@ -156,9 +162,10 @@ public final class RestoreViewModel {
     private SnapshotItem item(SnapshotInfo s) {
         String folders = String.join(
                 ", ", s.paths().stream().map(RestoreViewModel::folderName).toList());
-        String label = DAY_TIME.format(s.time().atZone(zone)) + " — " + folders + " — " + s.files() + " file"
-                + (s.files() == 1 ? "" : "s") + ", " + Formats.bytes(s.bytes());
-        return new SnapshotItem(s.id().hex(), s.time(), s.paths(), label);
+        String detail =
+                folders + " — " + s.files() + " file" + (s.files() == 1 ? "" : "s") + ", " + Formats.bytes(s.bytes());
+        return new SnapshotItem(
+                s.id().hex(), s.time(), s.paths(), DAY_TIME.format(s.time().atZone(zone)), detail);
     }
 
     private static String folderName(String path) {

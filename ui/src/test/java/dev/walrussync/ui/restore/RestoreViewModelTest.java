@@ -161,4 +161,24 @@ class RestoreViewModelTest {
         assertThat(vm.messageProperty().get()).isNotBlank();
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void aRefreshFollowsTheNewestSnapshotUnlessAnOlderOneWasPicked() throws Exception {
+        vm.reload();
+        vm.select(vm.snapshots().get(1));
+        Files.writeString(docs.resolve("third.txt"), "3");
+        running.sync().syncNow();
+        TestGateway.awaitStatus(running.sync(), s -> s.snapshotsTaken() >= 3, Duration.ofSeconds(30));
+        vm.reload();
+        assertThat(vm.snapshots()).hasSize(3);
+        assertThat(vm.snapshotProperty().get()).isEqualTo(vm.snapshots().get(2));
+
+        vm.select(vm.snapshots().get(0));
+        Files.writeString(docs.resolve("fourth.txt"), "4");
+        running.sync().syncNow();
+        TestGateway.awaitStatus(running.sync(), s -> s.snapshotsTaken() >= 4, Duration.ofSeconds(30));
+        vm.reload();
+        assertThat(vm.snapshots()).hasSize(4);
+        assertThat(vm.snapshotProperty().get()).isEqualTo(vm.snapshots().get(0));
+    }
 }
