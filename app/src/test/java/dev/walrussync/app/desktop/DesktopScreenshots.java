@@ -29,9 +29,12 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -212,8 +215,59 @@ class DesktopScreenshots {
             click("#saveExcludesButton");
             Thread.sleep(800);
             shoot(out, "folders.png");
+
+            // A second snapshot with another version of Recipes.md, then Recipes.md lost and restored.
+            Files.writeString(docs.resolve("Recipes.md"), "# Recipes\n\nPancakes: flour, milk, eggs.\n");
+            click("#syncNowButton");
+            fx(() -> {
+                ((ListView<?>) node("#navigation")).getSelectionModel().select(2);
+                return null;
+            });
+            await("the restore screen", () -> showing("#snapshotList"));
+            long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (fx(() -> ((ListView<?>) node("#snapshotList")).getItems().size()) < 2) {
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("the second snapshot never came");
+                }
+                Thread.sleep(1000);
+                click("#refreshButton");
+            }
+            Files.delete(docs.resolve("Recipes.md"));
+            await(
+                    "the snapshot's top level",
+                    () -> ((TableView<?>) node("#entryTable")).getItems().size() == 1);
+            fx(() -> {
+                TableView<?> table = (TableView<?>) node("#entryTable");
+                table.getSelectionModel().select(0);
+                table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+                return null;
+            });
+            await(
+                    "the Documents folder",
+                    () -> ((TableView<?>) node("#entryTable")).getItems().size() > 3);
+            fx(() -> {
+                TableView<?> table = (TableView<?>) node("#entryTable");
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).toString().contains("name=Recipes.md")) {
+                        table.getSelectionModel().select(i);
+                        table.requestFocus();
+                    }
+                }
+                return null;
+            });
+            click("#versionsButton");
+            await(
+                    "two versions",
+                    () -> ((ListView<?>) node("#versionList")).getItems().size() == 2);
+            click("#originalButton");
+            await(
+                    "the restore report",
+                    () -> !((Label) node("#reportText")).getText().isEmpty());
+            assertThat(docs.resolve("Recipes.md")).exists();
+            Thread.sleep(800);
+            shoot(out, "restore.png");
             try (var files = Files.list(out)) {
-                assertThat(files.count()).isGreaterThanOrEqualTo(6);
+                assertThat(files.count()).isGreaterThanOrEqualTo(7);
             }
         } finally {
             fx(() -> {
