@@ -7,6 +7,8 @@ import dev.walrussync.ui.folders.FoldersViewModel;
 import dev.walrussync.ui.fx.FxExecutor;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.fx.ViewLoader;
+import dev.walrussync.ui.nodes.NodesController;
+import dev.walrussync.ui.nodes.NodesViewModel;
 import dev.walrussync.ui.onboarding.OnboardingController;
 import dev.walrussync.ui.onboarding.OnboardingViewModel;
 import dev.walrussync.ui.onboarding.UnlockController;
@@ -117,6 +119,9 @@ public final class AppFlow {
                         ViewLoader.load(new RestoreController(
                                         new RestoreViewModel(m, context.scheduler(), ZoneId.systemDefault()),
                                         context.folderChooser()))
+                                .root();
+                    case NODES ->
+                        ViewLoader.load(new NodesController(new NodesViewModel(m)))
                                 .root();
                     default ->
                         ViewLoader.load(new ComingLaterController(screen)).root();

@@ -6,7 +6,7 @@ public enum Screen {
     FOLDERS("Folders", true),
     RESTORE("Restore", true),
     STORAGE("Storage", false),
-    NODES("Nodes", false),
+    NODES("Nodes", true),
     WALLET("Wallet", false),
     SETTINGS("Settings", false);
 
