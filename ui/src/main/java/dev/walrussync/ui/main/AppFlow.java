@@ -16,6 +16,8 @@ import dev.walrussync.ui.onboarding.UnlockViewModel;
 import dev.walrussync.ui.restore.RestoreController;
 import dev.walrussync.ui.restore.RestoreViewModel;
 import dev.walrussync.ui.session.RunningSync;
+import dev.walrussync.ui.storage.StorageController;
+import dev.walrussync.ui.storage.StorageViewModel;
 import dev.walrussync.ui.tray.TrayMenuItem;
 import dev.walrussync.ui.tray.TrayState;
 import java.time.Duration;
@@ -119,6 +121,9 @@ public final class AppFlow {
                         ViewLoader.load(new RestoreController(
                                         new RestoreViewModel(m, context.scheduler(), ZoneId.systemDefault()),
                                         context.folderChooser()))
+                                .root();
+                    case STORAGE ->
+                        ViewLoader.load(new StorageController(new StorageViewModel(m, ZoneId.systemDefault())))
                                 .root();
                     case NODES ->
                         ViewLoader.load(new NodesController(new NodesViewModel(m)))

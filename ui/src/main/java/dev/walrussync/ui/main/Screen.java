@@ -5,7 +5,7 @@ public enum Screen {
     DASHBOARD("Dashboard", true),
     FOLDERS("Folders", true),
     RESTORE("Restore", true),
-    STORAGE("Storage", false),
+    STORAGE("Storage", true),
     NODES("Nodes", true),
     WALLET("Wallet", false),
     SETTINGS("Settings", false);

@@ -103,10 +103,22 @@ class UnlockAndNavigateUiTest {
 
         robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
         robot.type(KeyCode.DOWN);
+        await("the storage screen", () -> showing(robot, "#blobTable"));
         await(
-                "the storage placeholder",
+                "the storage screen's note on a repository in a folder",
+                () -> robot.lookup("#message").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.isVisible() && l.getText().contains("not on Walrus")));
+
+        robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
+        robot.type(KeyCode.DOWN);
+        await("the nodes screen", () -> showing(robot, "#nodeTable"));
+
+        robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
+        robot.type(KeyCode.DOWN);
+        await(
+                "the wallet placeholder",
                 () -> robot.lookup(".screen-title").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> l.getText().equals("Storage") && l.isVisible()));
+                        .anyMatch(l -> l.getText().equals("Wallet") && l.isVisible()));
         assertThat(robot.lookup(".placeholder .badge").queryAs(Label.class).getText())
                 .isEqualTo("Coming in a later version");
     }

@@ -1,0 +1,154 @@
+package dev.walrussync.ui.storage;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/** Binds the storage screen: the blobs table, Renew now with its progress and result, and the renewal log. */
+public final class StorageController {
+    private final StorageViewModel viewModel;
+
+    @FXML
+    private Button refreshButton;
+
+    @FXML
+    private Button renewButton;
+
+    @FXML
+    private TableView<BlobItem> blobTable;
+
+    @FXML
+    private TableColumn<BlobItem, String> blobIdColumn;
+
+    @FXML
+    private TableColumn<BlobItem, String> objectIdColumn;
+
+    @FXML
+    private TableColumn<BlobItem, String> sizeColumn;
+
+    @FXML
+    private TableColumn<BlobItem, String> endEpochColumn;
+
+    @FXML
+    private TableColumn<BlobItem, String> costColumn;
+
+    @FXML
+    private ProgressBar progressBar;
+
+    @FXML
+    private Label progressText;
+
+    @FXML
+    private Label message;
+
+    @FXML
+    private Label reportText;
+
+    @FXML
+    private ListView<String> alertList;
+
+    @FXML
+    private TableView<RenewalItem> logTable;
+
+    @FXML
+    private TableColumn<RenewalItem, String> timeColumn;
+
+    @FXML
+    private TableColumn<RenewalItem, String> logBlobColumn;
+
+    @FXML
+    private TableColumn<RenewalItem, String> epochsColumn;
+
+    @FXML
+    private TableColumn<RenewalItem, String> logCostColumn;
+
+    @FXML
+    private TableColumn<RenewalItem, String> resultColumn;
+
+    public StorageController(StorageViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        blobTable.setItems(viewModel.blobs());
+        blobTable.setPlaceholder(new Label(viewModel.onWalrus() ? "No blobs yet." : "Not on Walrus."));
+        blobTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        blobIdColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().blobId()));
+        objectIdColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().objectId()));
+        sizeColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().size()));
+        endEpochColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().endEpoch()));
+        costColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().cost()));
+
+        logTable.setItems(viewModel.log());
+        logTable.setPlaceholder(new Label("No renewals yet."));
+        logTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        timeColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().time()));
+        logBlobColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().blobId()));
+        epochsColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().epochs()));
+        logCostColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().cost()));
+        resultColumn.setCellValueFactory(
+                c -> new ReadOnlyStringWrapper(c.getValue().result()));
+        logTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(RenewalItem item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("renewal-failed");
+                if (!empty && item != null && !item.ok()) {
+                    getStyleClass().add("renewal-failed");
+                }
+            }
+        });
+
+        alertList.setItems(viewModel.alerts());
+        alertList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.alerts()));
+        alertList.managedProperty().bind(alertList.visibleProperty());
+
+        if (viewModel.onWalrus()) {
+            renewButton.disableProperty().bind(viewModel.renewingProperty().or(viewModel.busyProperty()));
+            refreshButton.disableProperty().bind(viewModel.busyProperty());
+        } else {
+            renewButton.setDisable(true);
+            refreshButton.setDisable(true);
+        }
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        progressBar
+                .visibleProperty()
+                .bind(viewModel.renewingProperty().or(viewModel.reportProperty().isNotNull()));
+        progressText.textProperty().bind(viewModel.progressTextProperty());
+        message.textProperty().bind(viewModel.messageProperty());
+        viewModel.errorProperty().addListener((o, was, now) -> {
+            message.getStyleClass().removeAll("error-text", "ok-text");
+            message.getStyleClass().add(now ? "error-text" : "ok-text");
+        });
+        reportText.textProperty().bind(viewModel.reportTextProperty());
+
+        viewModel.reload();
+    }
+
+    @FXML
+    private void refresh() {
+        viewModel.reload();
+    }
+
+    @FXML
+    private void renewNow() {
+        viewModel.renewNow();
+    }
+}
