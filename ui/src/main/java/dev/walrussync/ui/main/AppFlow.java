@@ -20,6 +20,8 @@ import dev.walrussync.ui.storage.StorageController;
 import dev.walrussync.ui.storage.StorageViewModel;
 import dev.walrussync.ui.tray.TrayMenuItem;
 import dev.walrussync.ui.tray.TrayState;
+import dev.walrussync.ui.wallet.WalletController;
+import dev.walrussync.ui.wallet.WalletViewModel;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -127,6 +129,9 @@ public final class AppFlow {
                                 .root();
                     case NODES ->
                         ViewLoader.load(new NodesController(new NodesViewModel(m)))
+                                .root();
+                    case WALLET ->
+                        ViewLoader.load(new WalletController(new WalletViewModel(m)))
                                 .root();
                     default ->
                         ViewLoader.load(new ComingLaterController(screen)).root();

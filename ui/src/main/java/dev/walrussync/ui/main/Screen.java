@@ -7,7 +7,7 @@ public enum Screen {
     RESTORE("Restore", true),
     STORAGE("Storage", true),
     NODES("Nodes", true),
-    WALLET("Wallet", false),
+    WALLET("Wallet", true),
     SETTINGS("Settings", false);
 
     private final String title;

@@ -115,10 +115,15 @@ class UnlockAndNavigateUiTest {
 
         robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
         robot.type(KeyCode.DOWN);
+        await("the wallet screen", () -> showing(robot, "#faucetButton"));
+        assertThat(robot.lookup("#faucetButton").queryButton().isDisabled()).isTrue();
+
+        robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
+        robot.type(KeyCode.DOWN);
         await(
-                "the wallet placeholder",
+                "the settings placeholder",
                 () -> robot.lookup(".screen-title").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> l.getText().equals("Wallet") && l.isVisible()));
+                        .anyMatch(l -> l.getText().equals("Settings") && l.isVisible()));
         assertThat(robot.lookup(".placeholder .badge").queryAs(Label.class).getText())
                 .isEqualTo("Coming in a later version");
     }
