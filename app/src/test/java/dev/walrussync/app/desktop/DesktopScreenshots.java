@@ -266,8 +266,40 @@ class DesktopScreenshots {
             assertThat(docs.resolve("Recipes.md")).exists();
             Thread.sleep(800);
             shoot(out, "restore.png");
+
+            // Storage, nodes and wallet read the local network through the daemon's session.
+            fx(() -> {
+                ((ListView<?>) node("#navigation")).getSelectionModel().select(3);
+                return null;
+            });
+            await(
+                    "the blobs",
+                    () -> showing("#blobTable")
+                            && ((TableView<?>) node("#blobTable")).getItems().size() > 1);
+            Thread.sleep(800);
+            shoot(out, "storage.png");
+            fx(() -> {
+                ((ListView<?>) node("#navigation")).getSelectionModel().select(4);
+                return null;
+            });
+            await(
+                    "the nodes",
+                    () -> showing("#nodeTable")
+                            && ((TableView<?>) node("#nodeTable")).getItems().size() == 4);
+            Thread.sleep(800);
+            shoot(out, "nodes.png");
+            fx(() -> {
+                ((ListView<?>) node("#navigation")).getSelectionModel().select(5);
+                return null;
+            });
+            await(
+                    "the wallet",
+                    () -> showing(".wallet-address")
+                            && !((Label) node(".wallet-address")).getText().isEmpty());
+            Thread.sleep(800);
+            shoot(out, "wallet.png");
             try (var files = Files.list(out)) {
-                assertThat(files.count()).isGreaterThanOrEqualTo(7);
+                assertThat(files.count()).isGreaterThanOrEqualTo(10);
             }
         } finally {
             fx(() -> {

@@ -89,7 +89,10 @@ class UnlockAndNavigateUiTest {
         robot.interact(() -> pass.setText(TestRepositories.PASSPHRASE));
         robot.clickOn(pass).type(KeyCode.ENTER);
         await("the dashboard", () -> showing(robot, ".headline"));
-        assertThat(robot.lookup(".headline").queryAs(Label.class).getText()).isEqualTo("No folders are protected yet");
+        // The headline reads "Starting…" until the first status arrives from the background thread.
+        await(
+                "the dashboard's headline",
+                () -> robot.lookup(".headline").queryAs(Label.class).getText().equals("No folders are protected yet"));
 
         robot.clickOn("#navigation").type(KeyCode.HOME).type(KeyCode.DOWN);
         await("the folders screen", () -> showing(robot, "#folderList"));
