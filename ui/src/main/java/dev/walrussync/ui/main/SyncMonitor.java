@@ -83,6 +83,23 @@ public final class SyncMonitor implements AutoCloseable {
         return fxExecutor;
     }
 
+    /**
+     * Runs {@code call} on the session between two backups, off the FX thread; {@code done} gets its result and
+     * {@code failed} the reason it failed, both on the FX thread.
+     */
+    public <T> void callBetweenBackups(
+            Duration timeout, SyncService.SessionCall<T> call, Consumer<T> done, Consumer<String> failed) {
+        background.execute(() -> {
+            try {
+                T result = running.sync().callBetweenBackups(call, timeout);
+                fxExecutor.execute(() -> done.accept(result));
+            } catch (SyncException | RuntimeException e) {
+                String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                fxExecutor.execute(() -> failed.accept(m));
+            }
+        });
+    }
+
     /** Samples the folders' state now. */
     public void refreshStatus() {
         background.execute(this::sampleStatus);

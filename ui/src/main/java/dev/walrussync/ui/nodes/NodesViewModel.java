@@ -3,13 +3,11 @@ package dev.walrussync.ui.nodes;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.model.NodeStatus;
-import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.ui.main.SyncMonitor;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,8 +33,6 @@ public final class NodesViewModel {
             "This repository is stored in a folder, not on Walrus: it has no storage nodes.";
 
     private final SyncMonitor monitor;
-    private final Executor background;
-    private final Executor fx;
 
     private final ObservableList<NodeItem> nodes = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<@Nullable Quorum> quorum = new ReadOnlyObjectWrapper<>();
@@ -50,8 +46,6 @@ public final class NodesViewModel {
 
     public NodesViewModel(SyncMonitor monitor) {
         this.monitor = monitor;
-        this.background = monitor.background();
-        this.fx = monitor.fxExecutor();
     }
 
     /** Whether the repository is on Walrus; if not, the screen only says so. */
@@ -74,18 +68,10 @@ public final class NodesViewModel {
         busy.set(true);
         message.set("Checking the storage nodes…");
         error.set(false);
-        background.execute(() -> {
-            try {
-                List<NodeStatus> list = monitor.sync().callBetweenBackups(RepositorySession::nodeHealth, TIMEOUT);
-                fx.execute(() -> show(list));
-            } catch (SyncException | RuntimeException e) {
-                String m = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> {
-                    busy.set(false);
-                    error.set(true);
-                    message.set("Cannot check the storage nodes: " + m);
-                });
-            }
+        monitor.callBetweenBackups(TIMEOUT, RepositorySession::nodeHealth, this::show, why -> {
+            busy.set(false);
+            error.set(true);
+            message.set("Cannot check the storage nodes: " + why);
         });
     }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -62,7 +61,6 @@ public final class RestoreViewModel {
     private static final int LISTED_NAMES = 5;
 
     private final SyncMonitor monitor;
-    private final Executor background;
     private final Executor fx;
     private final ScheduledExecutorService scheduler;
     private final ZoneId zone;
@@ -92,7 +90,6 @@ public final class RestoreViewModel {
      */
     public RestoreViewModel(SyncMonitor monitor, ScheduledExecutorService scheduler, ZoneId zone) {
         this.monitor = monitor;
-        this.background = monitor.background();
         this.fx = monitor.fxExecutor();
         this.scheduler = scheduler;
         this.zone = zone;
@@ -105,24 +102,6 @@ public final class RestoreViewModel {
         });
     }
 
-    @FunctionalInterface
-    private interface Call<T> {
-        T call(RepositorySession session) throws SyncException;
-    }
-
-    /** Runs {@code call} between backups off the FX thread; {@code done} gets the result on the FX thread. */
-    private <T> void between(Duration timeout, Call<T> call, Consumer<T> done, Consumer<String> failed) {
-        background.execute(() -> {
-            try {
-                T result = monitor.sync().callBetweenBackups(call::call, timeout);
-                fx.execute(() -> done.accept(result));
-            } catch (SyncException | RuntimeException e) {
-                String m = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> failed.accept(m));
-            }
-        });
-    }
-
     private void fail(String why) {
         busy.set(false);
         error.set(true);
@@ -132,7 +111,7 @@ public final class RestoreViewModel {
     /** Reads the snapshots again; selects the newest if none is selected. */
     public void reload() {
         busy.set(true);
-        between(
+        monitor.callBetweenBackups(
                 BROWSE_TIMEOUT,
                 RepositorySession::snapshots,
                 list -> {
@@ -195,7 +174,7 @@ public final class RestoreViewModel {
         int mine = ++listing;
         busy.set(true);
         // The engine lists a folder with everything below it; the screen shows one level.
-        between(
+        monitor.callBetweenBackups(
                 BROWSE_TIMEOUT,
                 session -> session.list(s.id(), path),
                 list -> {
@@ -260,7 +239,7 @@ public final class RestoreViewModel {
         versionsOf.set(file.path());
         versions.clear();
         busy.set(true);
-        between(
+        monitor.callBetweenBackups(
                 BROWSE_TIMEOUT,
                 session -> {
                     List<VersionItem> found = new ArrayList<>();
@@ -345,7 +324,7 @@ public final class RestoreViewModel {
                 PROGRESS_EVERY.toMillis(),
                 PROGRESS_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
-        between(
+        monitor.callBetweenBackups(
                 RESTORE_TIMEOUT,
                 session -> session.restore(request, p),
                 r -> {

@@ -1,13 +1,11 @@
 package dev.walrussync.ui.storage;
 
-import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.model.Alert;
 import dev.walrussync.engine.model.BlobInfo;
 import dev.walrussync.engine.model.RenewalEntry;
 import dev.walrussync.engine.model.RenewalReport;
 import dev.walrussync.engine.model.RenewedBlob;
-import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.ui.controls.Formats;
 import dev.walrussync.ui.main.SyncMonitor;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -49,7 +46,6 @@ public final class StorageViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final SyncMonitor monitor;
-    private final Executor background;
     private final Executor fx;
     private final ZoneId zone;
 
@@ -68,27 +64,8 @@ public final class StorageViewModel {
     /** @param zone the zone the renewal log's times are in */
     public StorageViewModel(SyncMonitor monitor, ZoneId zone) {
         this.monitor = monitor;
-        this.background = monitor.background();
         this.fx = monitor.fxExecutor();
         this.zone = zone;
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T call(RepositorySession session) throws SyncException;
-    }
-
-    /** Runs {@code call} between backups off the FX thread; {@code done} gets the result on the FX thread. */
-    private <T> void between(Duration timeout, Call<T> call, Consumer<T> done, Consumer<String> failed) {
-        background.execute(() -> {
-            try {
-                T result = monitor.sync().callBetweenBackups(call::call, timeout);
-                fx.execute(() -> done.accept(result));
-            } catch (SyncException | RuntimeException e) {
-                String m = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> failed.accept(m));
-            }
-        });
     }
 
     /** Whether the repository is on Walrus; if not, the screen only says so. */
@@ -115,7 +92,7 @@ public final class StorageViewModel {
             return;
         }
         busy.set(true);
-        between(
+        monitor.callBetweenBackups(
                 BROWSE_TIMEOUT,
                 session -> new Loaded(session.blobs(), session.renewalLog()),
                 loaded -> {
@@ -175,7 +152,7 @@ public final class StorageViewModel {
         progress.set(-1);
         progressText.set("Waiting for the sync service…");
         message.set("Renewing what kept snapshots need…");
-        between(
+        monitor.callBetweenBackups(
                 RENEW_TIMEOUT,
                 session -> session.renew(
                         false,

@@ -2,13 +2,10 @@ package dev.walrussync.ui.wallet;
 
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.api.SyncService;
-import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.WalletInfo;
 import dev.walrussync.ui.controls.Formats;
 import dev.walrussync.ui.main.SyncMonitor;
 import java.time.Duration;
-import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,8 +31,6 @@ public final class WalletViewModel {
                     + " send WAL and SUI to this address.";
 
     private final SyncMonitor monitor;
-    private final Executor background;
-    private final Executor fx;
 
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
@@ -49,26 +44,6 @@ public final class WalletViewModel {
 
     public WalletViewModel(SyncMonitor monitor) {
         this.monitor = monitor;
-        this.background = monitor.background();
-        this.fx = monitor.fxExecutor();
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T call(RepositorySession session) throws SyncException;
-    }
-
-    /** Runs {@code call} between backups off the FX thread; {@code done} gets the result on the FX thread. */
-    private <T> void between(Call<T> call, Consumer<T> done, Consumer<String> failed) {
-        background.execute(() -> {
-            try {
-                T result = monitor.sync().callBetweenBackups(call::call, TIMEOUT);
-                fx.execute(() -> done.accept(result));
-            } catch (SyncException | RuntimeException e) {
-                String m = e.getMessage() == null ? e.toString() : e.getMessage();
-                fx.execute(() -> failed.accept(m));
-            }
-        });
     }
 
     private void fail(String why) {
@@ -92,7 +67,8 @@ public final class WalletViewModel {
             return;
         }
         busy.set(true);
-        between(
+        monitor.callBetweenBackups(
+                TIMEOUT,
                 RepositorySession::wallet,
                 w -> {
                     busy.set(false);
@@ -119,7 +95,8 @@ public final class WalletViewModel {
         busy.set(true);
         error.set(false);
         message.set("Asking the faucet for test tokens…");
-        between(
+        monitor.callBetweenBackups(
+                TIMEOUT,
                 session -> {
                     session.requestFaucet();
                     return session.wallet();
