@@ -336,8 +336,9 @@ public final class Backup {
             return null;
         }
         progress.startFile(path.toString());
+        Optional<FileVersion> previous = Optional.empty();
         try {
-            Optional<FileVersion> previous = index.latestVersion(folder, rel);
+            previous = index.latestVersion(folder, rel);
             if (previous.isPresent()
                     && unchanged(previous.get(), meta)
                     && allStored(previous.get().chunks())) {
@@ -377,7 +378,7 @@ public final class Backup {
         } catch (IOException e) {
             if (continuous && !(e instanceof java.nio.file.AccessDeniedException)) {
                 // Deleted or locked while read: a later run sees the file as it then is.
-                return defer(path, name, latestVersionOrEmpty(folder, rel), describe(e));
+                return defer(path, name, previous, describe(e));
             }
             errors.add(path + ": " + describe(e));
             return null;
@@ -409,27 +410,7 @@ public final class Backup {
             return null;
         }
         FileVersion v = previous.get();
-        List<String> hex = new ArrayList<>(v.chunks().size());
-        for (ChunkId c : v.chunks()) {
-            hex.add(c.hex());
-        }
-        return new TreeNode(
-                name,
-                TreeNode.FILE,
-                v.size(),
-                v.mode(),
-                Times.format(Times.fromNanos(v.mtimeNanos())),
-                hex,
-                null,
-                null);
-    }
-
-    private Optional<FileVersion> latestVersionOrEmpty(String folder, String rel) {
-        try {
-            return index.latestVersion(folder, rel);
-        } catch (SyncException e) {
-            return Optional.empty();
-        }
+        return fileNode(name, v.mode(), Times.fromNanos(v.mtimeNanos()), v.size(), v.chunks());
     }
 
     private static String describe(IOException e) {
@@ -459,11 +440,15 @@ public final class Backup {
     }
 
     private static TreeNode fileNode(String name, FileMeta meta, long size, List<ChunkId> chunks) {
+        return fileNode(name, meta.mode(), meta.mtime(), size, chunks);
+    }
+
+    private static TreeNode fileNode(String name, int mode, Instant mtime, long size, List<ChunkId> chunks) {
         List<String> hex = new ArrayList<>(chunks.size());
         for (ChunkId c : chunks) {
             hex.add(c.hex());
         }
-        return new TreeNode(name, TreeNode.FILE, size, meta.mode(), Times.format(meta.mtime()), hex, null, null);
+        return new TreeNode(name, TreeNode.FILE, size, mode, Times.format(mtime), hex, null, null);
     }
 
     /**
