@@ -142,7 +142,7 @@ public final class SyncService implements AutoCloseable {
                     f.batch.requestFullScan(clock.instant());
                     added.add(f);
                 } else if (!f.config.excludes().equals(wf.excludes())) {
-                    f.config = wf;
+                    f.configure(wf);
                     f.batch.requestFullScan(clock.instant());
                 }
                 kept.put(wf.path(), f);
@@ -383,9 +383,7 @@ public final class SyncService implements AutoCloseable {
             }
             checkFreeSpace();
             BackupProgress progress = new BackupProgress();
-            f.progress = progress;
-            f.lastRunStart = start;
-            f.running = true;
+            f.run = new Run(start, progress);
             LOG.info("backing up {} ({} change(s){})", path, taken.changes(), taken.fullScan() ? ", full scan" : "");
             BackupReport r = session.backup(
                     new BackupRequest(List.of(path), excludesOf(f), List.of(TAG), host, user, false, true), progress);
@@ -437,8 +435,7 @@ public final class SyncService implements AutoCloseable {
             f.batch.requestFullScan(clock.instant());
             f.batch.holdUntil(clock.instant().plus(wait));
         } finally {
-            f.running = false;
-            f.progress = null;
+            f.run = null;
         }
     }
 
@@ -517,7 +514,7 @@ public final class SyncService implements AutoCloseable {
         if (changed.startsWith(folder) && !changed.equals(folder)) {
             String rel = folder.relativize(changed).toString().replace('\\', '/');
             boolean dir = Files.isDirectory(changed, LinkOption.NOFOLLOW_LINKS);
-            if (f.excludes().isExcluded(rel, dir)) {
+            if (f.rules.isExcluded(rel, dir)) {
                 return;
             }
         }
@@ -542,8 +539,9 @@ public final class SyncService implements AutoCloseable {
         FolderWatcher watcher;
 
         volatile @Nullable String watchError;
-        volatile boolean running;
-        volatile @Nullable BackupProgress progress;
+        /** The backup under way, if any. */
+        volatile @Nullable Run run;
+
         volatile @Nullable Instant lastRun;
         volatile @Nullable Instant lastSnapshotAt;
         volatile @Nullable String lastSnapshotId;
@@ -551,21 +549,17 @@ public final class SyncService implements AutoCloseable {
         volatile int deferred;
         volatile int failures;
         volatile boolean urgent;
-        volatile @Nullable Instant lastRunStart;
-        private @Nullable ExcludeRules rules;
-        private @Nullable List<String> rulesFor;
+        /** The folder's own excludes, which the watcher's events are checked against. */
+        volatile ExcludeRules rules;
 
         Folder(WatchedFolder config) {
             this.config = config;
+            this.rules = ExcludeRules.of(config.excludes());
         }
 
-        ExcludeRules excludes() {
-            List<String> patterns = config.excludes();
-            if (rules == null || !patterns.equals(rulesFor)) {
-                rules = ExcludeRules.of(patterns);
-                rulesFor = patterns;
-            }
-            return rules;
+        void configure(WatchedFolder c) {
+            config = c;
+            rules = ExcludeRules.of(c.excludes());
         }
 
         @Nullable
@@ -578,20 +572,20 @@ public final class SyncService implements AutoCloseable {
         }
 
         FolderStatus status(SyncPolicy p, Instant now) {
-            BackupProgress pr = progress;
+            Run r = run;
             FolderState state;
             long done = 0;
             long total = 0;
             Long eta = null;
             if (p.paused()) {
                 state = FolderState.PAUSED;
-            } else if (running && pr != null) {
+            } else if (r != null) {
+                BackupProgress pr = r.progress();
                 state = pr.newBytes() > 0 ? FolderState.UPLOADING : FolderState.SCANNING;
                 done = pr.bytesDone();
                 total = pr.scanDone() ? pr.bytesTotal() : 0;
-                Instant began = lastRunStart;
-                if (total > 0 && done > 0 && began != null) {
-                    double seconds = Duration.between(began, now).toMillis() / 1000.0;
+                if (total > 0 && done > 0) {
+                    double seconds = Duration.between(r.start(), now).toMillis() / 1000.0;
                     eta = (long) Math.ceil(seconds / done * (total - done));
                 }
             } else if (failures > 0 || watchError != null) {
@@ -614,6 +608,9 @@ public final class SyncService implements AutoCloseable {
                     p.paused() ? null : dueAt(p, packSize, zone));
         }
     }
+
+    /** A backup under way: when it started and how far it is. */
+    private record Run(Instant start, BackupProgress progress) {}
 
     /** The upload gate the pause closes; shut down, it fails every wait so that a stopping backup ends. */
     private static final class PauseGate implements UploadGate {
