@@ -21,8 +21,15 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
         name = "folders",
-        description = "List, add or remove the folders the watch daemon backs up, and edit their excludes.",
-        subcommands = {FoldersCommand.ListFolders.class, FoldersCommand.Add.class, FoldersCommand.Remove.class})
+        description = "List, add, remove, pause or resume the folders the watch daemon backs up, and edit their"
+                + " excludes.",
+        subcommands = {
+            FoldersCommand.ListFolders.class,
+            FoldersCommand.Add.class,
+            FoldersCommand.Remove.class,
+            FoldersCommand.Pause.class,
+            FoldersCommand.Resume.class
+        })
 final class FoldersCommand extends CommandGroup {
 
     /** Saves {@code settings} and tells a running daemon to apply them. */
@@ -52,6 +59,7 @@ final class FoldersCommand extends CommandGroup {
             }
             for (WatchedFolder f : settings.folders()) {
                 c.println(f.path()
+                        + (f.paused() ? "  PAUSED" : "")
                         + (f.excludes().isEmpty() ? "" : "  (excludes: " + String.join(", ", f.excludes()) + ")"));
             }
             return ExitCode.OK;
@@ -74,8 +82,11 @@ final class FoldersCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            WatchedFolder folder = new WatchedFolder(path, excludes);
-            apply(group.root, SyncSettings.load(group.root.home()).withFolder(folder));
+            SyncSettings settings = SyncSettings.load(group.root.home());
+            WatchedFolder folder = settings.folder(path)
+                    .map(f -> f.withExcludes(excludes))
+                    .orElseGet(() -> new WatchedFolder(path, excludes));
+            apply(group.root, settings.withFolder(folder));
             group.root
                     .console()
                     .println("Watching " + folder.path()
@@ -99,6 +110,51 @@ final class FoldersCommand extends CommandGroup {
                     .console()
                     .println("No longer watching " + path.toAbsolutePath().normalize()
                             + "; its snapshots stay in the repository.");
+            return ExitCode.OK;
+        }
+    }
+
+    /** Saves the folder at {@code path} paused or not. */
+    static void setPaused(WalrusSyncCommand root, Path path, boolean paused) throws SyncException {
+        SyncSettings settings = SyncSettings.load(root.home());
+        WatchedFolder folder = settings.folder(path)
+                .orElseThrow(() -> new SyncException(path.toAbsolutePath().normalize() + " is not watched"));
+        apply(root, settings.withFolder(folder.withPaused(paused)));
+    }
+
+    @Command(
+            name = "pause",
+            description = "Pause one folder: its changes are collected, not backed up, until 'folders resume'.")
+    static final class Pause implements Callable<Integer> {
+        @ParentCommand
+        FoldersCommand group;
+
+        @Parameters(paramLabel = "PATH", description = "The folder.")
+        Path path;
+
+        @Override
+        public Integer call() throws Exception {
+            setPaused(group.root, path, true);
+            group.root
+                    .console()
+                    .println(
+                            "Paused " + path.toAbsolutePath().normalize() + "; the other folders are still backed up.");
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "resume", description = "Resume a paused folder; its changes are backed up.")
+    static final class Resume implements Callable<Integer> {
+        @ParentCommand
+        FoldersCommand group;
+
+        @Parameters(paramLabel = "PATH", description = "The folder.")
+        Path path;
+
+        @Override
+        public Integer call() throws Exception {
+            setPaused(group.root, path, false);
+            group.root.console().println("Resumed " + path.toAbsolutePath().normalize() + ".");
             return ExitCode.OK;
         }
     }

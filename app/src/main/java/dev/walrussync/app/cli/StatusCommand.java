@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<DaemonReply> daemon = DaemonClient.send(root.home(), new DaemonRequest("status", true));
+        Optional<DaemonReply> daemon = DaemonClient.send(root.home(), new DaemonRequest("status", true, null));
         if (daemon.isPresent()) {
             return printDaemon(daemon.get());
         }

@@ -10,15 +10,18 @@ import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.api.SyncSettings;
+import dev.walrussync.engine.model.Durations;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.WatchedFolder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -115,9 +118,16 @@ final class WatchCommand implements Callable<Integer> {
 
     /** Sends {@code command} to the daemon and prints its answer; an error if none runs. */
     private static int tell(WalrusSyncCommand root, String command, String done) throws SyncException {
-        Optional<DaemonReply> reply = DaemonClient.send(root.home(), DaemonRequest.of(command));
+        return tell(root, DaemonRequest.of(command), done);
+    }
+
+    private static int tell(WalrusSyncCommand root, DaemonRequest request, String done) throws SyncException {
+        Optional<DaemonReply> reply = DaemonClient.send(root.home(), request);
         if (reply.isEmpty()) {
             throw new SyncException("no watch daemon runs for " + root.home() + "; start one with 'walrus-sync watch'");
+        }
+        if (reply.get().error() != null) {
+            throw new SyncException(reply.get().error());
         }
         if (root.json()) {
             root.console().json(reply.get());
@@ -127,9 +137,31 @@ final class WatchCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    @Command(name = "pause", description = "Pause uploads of the running daemon (remembered until 'watch resume').")
-    int pause() throws SyncException {
-        return tell(root, "pause", "Paused: no upload starts until 'walrus-sync watch resume'.");
+    @Command(
+            name = "pause",
+            description = "Pause uploads of the running daemon (remembered until 'watch resume', or for a while).")
+    int pause(
+            @Option(
+                            names = "--for",
+                            paramLabel = "DURATION",
+                            description = "Resume by itself after this long, e.g. 1h or 30m.")
+                    @Nullable
+                    String duration)
+            throws SyncException {
+        if (duration == null) {
+            return tell(root, "pause", "Paused: no upload starts until 'walrus-sync watch resume'.");
+        }
+        Duration d;
+        try {
+            d = Durations.parse(duration);
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("--for " + duration + ": " + e.getMessage());
+        }
+        return tell(
+                root,
+                new DaemonRequest("pause", false, Durations.format(d)),
+                "Paused for " + Durations.format(d) + ": uploads resume by themselves then, or with"
+                        + " 'walrus-sync watch resume'.");
     }
 
     @Command(name = "resume", description = "Resume uploads of the running daemon.")

@@ -3,6 +3,7 @@ package dev.walrussync.app.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.app.cli.Console;
 import dev.walrussync.engine.api.SyncService;
+import dev.walrussync.engine.model.Durations;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.WalrusStatus;
 import java.io.BufferedReader;
@@ -135,7 +136,13 @@ public final class DaemonServer implements AutoCloseable {
                         }
                     }
                 }
-                case "pause" -> sync.pause();
+                case "pause" -> {
+                    if (request.pauseFor() == null) {
+                        sync.pause();
+                    } else {
+                        sync.pauseFor(Durations.parse(request.pauseFor()));
+                    }
+                }
                 case "resume" -> sync.resume();
                 case "sync-now" -> sync.syncNow();
                 case "reload" -> sync.reload();
@@ -146,7 +153,7 @@ public final class DaemonServer implements AutoCloseable {
                 }
             }
             return reply(null, null);
-        } catch (SyncException e) {
+        } catch (SyncException | IllegalArgumentException e) {
             return error(e.getMessage());
         }
     }

@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walrussync.app.walrus.EmbeddedNetworks;
 import dev.walrussync.app.watch.WatchTesting.Daemon;
 import dev.walrussync.engine.api.Repositories;
+import dev.walrussync.engine.api.SyncSettings;
 import dev.walrussync.engine.model.FolderState;
 import dev.walrussync.engine.model.FolderStatus;
 import dev.walrussync.engine.model.SyncPolicy;
+import dev.walrussync.engine.model.WatchedFolder;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.engine.testing.TreeAssert;
 import dev.walrussync.engine.testing.Trees;
@@ -22,6 +24,7 @@ import dev.walrussync.localnet.network.LocalWalrusNetwork;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -327,6 +330,81 @@ class SyncServiceIT {
             d.restoreLatest(restored2);
             TreeAssert.assertSameTree(folder, restored2.resolve("work"));
         }
+    }
+
+    /**
+     * A paused folder collects its changes (their count and bytes show in its status) and is not backed up while the
+     * other folders are; resumed, it is. A pause for a while ends by itself: the status says paused until then, and
+     * the changes made meanwhile are backed up without a resume.
+     */
+    @Test
+    void aPausedFolderWaitsAndATimedPauseEndsByItself() throws Exception {
+        TestRepositories.TestRepo repo = TestRepositories.init(tmp.resolve("repo"));
+        Path folder = tmp.resolve("notes");
+        Path other = tmp.resolve("other");
+        Trees.writeString(folder.resolve("a.txt"), "first\n");
+        Trees.writeString(other.resolve("b.txt"), "first\n");
+        try (Daemon d = Daemon.start(repo.engine(), repo.home(), folder, QUICK)) {
+            d.sync.addFolder(new WatchedFolder(other, List.of()));
+            d.awaitCaughtUp(Instant.EPOCH);
+            await(
+                    "the other folder's first snapshot",
+                    () -> otherStatus(d, other).lastSnapshotId() != null);
+            int committed = d.snapshots().size();
+
+            d.sync.setFolderPaused(folder, true);
+            assertThat(SyncSettings.load(repo.home())
+                            .folder(folder)
+                            .orElseThrow()
+                            .paused())
+                    .as("remembered in sync.json")
+                    .isTrue();
+            Trees.writeString(folder.resolve("a.txt"), "second, written while the folder is paused\n");
+            String otherBefore = otherStatus(d, other).lastSnapshotId();
+            Trees.writeString(other.resolve("b.txt"), "second\n");
+            await(
+                    "the other folder backed up",
+                    () -> !otherStatus(d, other).lastSnapshotId().equals(otherBefore));
+            FolderStatus paused = d.folderStatus();
+            assertThat(paused.state()).isEqualTo(FolderState.PAUSED);
+            assertThat(paused.pendingChanges()).isPositive();
+            assertThat(paused.pendingBytes()).isEqualTo(Files.size(folder.resolve("a.txt")));
+            assertThat(paused.nextRun()).isNull();
+            assertThat(d.sync.status().paused()).as("only one folder is paused").isFalse();
+            assertThat(d.snapshots()).as("no snapshot of the paused folder").hasSize(committed);
+
+            Instant resumed = Instant.now();
+            d.sync.setFolderPaused(folder, false);
+            d.awaitCaughtUp(resumed);
+            assertThat(d.snapshots()).hasSize(committed + 1);
+
+            d.sync.pauseFor(Duration.ofSeconds(6));
+            Instant pausedAt = Instant.now();
+            Instant resumeAt = d.sync.policy().resumeAt();
+            assertThat(resumeAt).isAfter(pausedAt);
+            assertThat(d.sync.status().paused()).isTrue();
+            Trees.writeString(folder.resolve("c.txt"), "written during a timed pause\n");
+            // Twice the quiet period and the pack age, well before the pause ends.
+            Thread.sleep(2500);
+            assertThat(Instant.now()).isBefore(resumeAt);
+            assertThat(d.folderStatus().state()).isEqualTo(FolderState.PAUSED);
+            assertThat(d.snapshots()).as("nothing stored before the pause ends").hasSize(committed + 1);
+            d.awaitCaughtUp(pausedAt);
+            assertThat(d.sync.status().paused()).isFalse();
+            assertThat(SyncSettings.load(repo.home()).policy().paused())
+                    .as("the resume is remembered")
+                    .isFalse();
+            Path restored = tmp.resolve("restored");
+            d.restoreLatest(restored);
+            TreeAssert.assertSameTree(folder, restored.resolve("notes"));
+        }
+    }
+
+    private static FolderStatus otherStatus(Daemon d, Path other) {
+        return d.sync.status().folders().stream()
+                .filter(f -> Path.of(f.path()).equals(other))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.walrussync.engine.api;
 import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.BackupRequest;
+import dev.walrussync.engine.model.Durations;
 import dev.walrussync.engine.model.FolderState;
 import dev.walrussync.engine.model.FolderStatus;
 import dev.walrussync.engine.model.SyncException;
@@ -141,9 +142,11 @@ public final class SyncService implements AutoCloseable {
                     f = new Folder(wf);
                     f.batch.requestFullScan(clock.instant());
                     added.add(f);
-                } else if (!f.config.excludes().equals(wf.excludes())) {
+                } else if (!f.config.equals(wf)) {
+                    if (!f.config.excludes().equals(wf.excludes())) {
+                        f.batch.requestFullScan(clock.instant());
+                    }
                     f.configure(wf);
-                    f.batch.requestFullScan(clock.instant());
                 }
                 kept.put(wf.path(), f);
             }
@@ -183,9 +186,28 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    /** Pauses uploads: no backup starts, and a running one stops before its next pack. Remembered. */
+    /** Pauses uploads until resumed: no backup starts, and a running one stops before its next pack. Remembered. */
     public void pause() throws SyncException {
         setPolicy(policy.withPaused(true));
+    }
+
+    /** Pauses uploads as {@link #pause()} does, for {@code duration}; then they resume by themselves. Remembered. */
+    public void pauseFor(Duration duration) throws SyncException {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new SyncException("a pause must last a while, not " + Durations.format(duration));
+        }
+        setPolicy(policy.pausedUntil(clock.instant().plus(duration)));
+    }
+
+    /**
+     * Pauses or resumes one folder: while paused its changes are collected but not backed up (a backup of it under
+     * way finishes). Remembered in {@code sync.json}.
+     */
+    public void setFolderPaused(Path path, boolean paused) throws SyncException {
+        SyncSettings settings = SyncSettings.load(home);
+        WatchedFolder folder = settings.folder(path).orElseThrow(() -> new SyncException(path + " is not watched"));
+        settings.withFolder(folder.withPaused(paused)).save(home);
+        reload();
     }
 
     /** Resumes uploads; changes collected meanwhile are backed up as the policy says. */
@@ -261,7 +283,7 @@ public final class SyncService implements AutoCloseable {
                 out.add(f.status(p, now));
             }
         }
-        return new SyncStatus(now, p.paused(), p, out, snapshotsTaken.get(), packsUploaded.get());
+        return new SyncStatus(now, p.pausedAt(now), p, out, snapshotsTaken.get(), packsUploaded.get());
     }
 
     /** Stops the loop (a running backup is abandoned; what it stored is adopted next time) and every watcher. */
@@ -297,6 +319,7 @@ public final class SyncService implements AutoCloseable {
         Instant nextRenewalCheck = lastWall.plus(Duration.ofMinutes(1));
         while (!stopping) {
             Folder next = null;
+            boolean resumeDue;
             List<Runnable> queued;
             synchronized (lock) {
                 queued = List.copyOf(calls);
@@ -317,13 +340,14 @@ public final class SyncService implements AutoCloseable {
                     folders.values().forEach(f -> f.batch.requestFullScan(now));
                 }
                 SyncPolicy p = policy;
+                resumeDue = p.paused() && !p.pausedAt(now);
                 Instant nextAt = null;
                 for (Folder f : folders.values()) {
                     Instant lastRun = f.lastRun;
                     if (lastRun != null && !lastRun.plus(p.rescanInterval()).isAfter(now)) {
                         f.batch.requestFullScan(now);
                     }
-                    Instant due = f.dueAt(p, packSize, zone);
+                    Instant due = f.dueAt(p, packSize, zone, now);
                     if (due != null && (nextAt == null || due.isBefore(nextAt))) {
                         next = f;
                         nextAt = due;
@@ -331,10 +355,14 @@ public final class SyncService implements AutoCloseable {
                 }
                 boolean backupDue = nextAt != null && !nextAt.isAfter(now);
                 boolean renewalDue = !nextRenewalCheck.isAfter(now);
-                if (!backupDue && !renewalDue) {
+                if (!backupDue && !renewalDue && !resumeDue) {
                     Instant wake = now.plus(IDLE_WAKE);
                     if (nextAt != null && nextAt.isBefore(wake)) {
                         wake = nextAt;
+                    }
+                    Instant resumeAt = p.resumeAt();
+                    if (resumeAt != null && resumeAt.isBefore(wake)) {
+                        wake = resumeAt;
                     }
                     if (nextRenewalCheck.isBefore(wake)) {
                         wake = nextRenewalCheck;
@@ -350,11 +378,26 @@ public final class SyncService implements AutoCloseable {
                     next = null;
                 }
             }
-            if (next != null) {
+            if (resumeDue) {
+                resumeAfterTimedPause();
+            } else if (next != null) {
                 backUp(next);
             } else {
                 renewIfDue();
                 nextRenewalCheck = clock.instant().plus(RENEWAL_CHECK);
+            }
+        }
+    }
+
+    private void resumeAfterTimedPause() {
+        LOG.info("the pause has ended; backups resume");
+        try {
+            resume();
+        } catch (SyncException e) {
+            // sync.json cannot be written: resume in memory; the file says paused until a time already past.
+            LOG.warn("cannot remember that backups resumed: {}", e.getMessage());
+            synchronized (lock) {
+                applyPolicy(policy.withPaused(false));
             }
         }
     }
@@ -563,9 +606,9 @@ public final class SyncService implements AutoCloseable {
         }
 
         @Nullable
-        Instant dueAt(SyncPolicy p, long pack, ZoneId z) {
+        Instant dueAt(SyncPolicy p, long pack, ZoneId z, Instant now) {
             Instant due = batch.dueAt(p, pack);
-            if (due == null || p.paused()) {
+            if (due == null || p.pausedAt(now) || config.paused()) {
                 return null;
             }
             return urgent ? due : p.schedule().earliestStart(due, lastRun, z);
@@ -577,7 +620,7 @@ public final class SyncService implements AutoCloseable {
             long done = 0;
             long total = 0;
             Long eta = null;
-            if (p.paused()) {
+            if (p.pausedAt(now) || (config.paused() && r == null)) {
                 state = FolderState.PAUSED;
             } else if (r != null) {
                 BackupProgress pr = r.progress();
@@ -598,6 +641,7 @@ public final class SyncService implements AutoCloseable {
                     config.path().toString(),
                     state,
                     batch.pendingChanges(),
+                    batch.pendingBytes(),
                     done,
                     total,
                     eta,
@@ -605,7 +649,7 @@ public final class SyncService implements AutoCloseable {
                     lastSnapshotId,
                     error,
                     deferred,
-                    p.paused() ? null : dueAt(p, packSize, zone));
+                    dueAt(p, packSize, zone, now));
         }
     }
 

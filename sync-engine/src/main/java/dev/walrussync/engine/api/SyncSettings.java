@@ -1,5 +1,6 @@
 package dev.walrussync.engine.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.walrussync.engine.internal.AtomicFiles;
@@ -12,6 +13,7 @@ import dev.walrussync.engine.store.walrus.WalrusSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +46,10 @@ public record SyncSettings(
             FileForm form = JSON.readValue(file.toFile(), FileForm.class);
             List<WatchedFolder> folders = new ArrayList<>();
             for (FolderForm f : form.folders() == null ? List.<FolderForm>of() : form.folders()) {
-                folders.add(new WatchedFolder(Path.of(f.path()), f.excludes() == null ? List.of() : f.excludes()));
+                folders.add(new WatchedFolder(
+                        Path.of(f.path()),
+                        f.excludes() == null ? List.of() : f.excludes(),
+                        Boolean.TRUE.equals(f.paused())));
             }
             return new SyncSettings(
                     folders, form.policy() == null ? null : form.policy().toPolicy());
@@ -60,7 +65,7 @@ public record SyncSettings(
     public void save(Path home) throws SyncException {
         Path file = home.resolve(FILE_NAME);
         List<FolderForm> fs = folders.stream()
-                .map(f -> new FolderForm(f.path().toString(), f.excludes()))
+                .map(f -> new FolderForm(f.path().toString(), f.excludes(), f.paused() ? Boolean.TRUE : null))
                 .toList();
         FileForm form = new FileForm(1, fs, policy == null ? null : PolicyForm.of(policy));
         try {
@@ -134,8 +139,14 @@ public record SyncSettings(
             @Nullable List<FolderForm> folders,
             @Nullable PolicyForm policy) {}
 
-    private record FolderForm(String path, @Nullable List<String> excludes) {}
+    /** {@code paused} is written only when true, so files without paused folders stay readable by 0.1 versions. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record FolderForm(
+            String path,
+            @Nullable List<String> excludes,
+            @Nullable Boolean paused) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record PolicyForm(
             String quietPeriod,
             String maxDelay,
@@ -143,7 +154,8 @@ public record SyncSettings(
             String rescanInterval,
             String schedule,
             long bandwidthLimit,
-            boolean paused) {
+            boolean paused,
+            @Nullable String resumeAt) {
         static PolicyForm of(SyncPolicy p) {
             return new PolicyForm(
                     Durations.format(p.quietPeriod()),
@@ -152,7 +164,8 @@ public record SyncSettings(
                     Durations.format(p.rescanInterval()),
                     p.schedule().toString(),
                     p.bandwidthLimit(),
-                    p.paused());
+                    p.paused(),
+                    p.resumeAt() == null ? null : p.resumeAt().toString());
         }
 
         SyncPolicy toPolicy() {
@@ -163,7 +176,8 @@ public record SyncSettings(
                     Durations.parse(rescanInterval),
                     SyncSchedule.parse(schedule),
                     bandwidthLimit,
-                    paused);
+                    paused,
+                    resumeAt == null ? null : Instant.parse(resumeAt));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.walrussync.engine.model;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the watch daemon turns changes into snapshots. A folder's changes are backed up when it has been quiet for
@@ -17,6 +19,7 @@ import java.util.Objects;
  * @param schedule when snapshots may be taken at all
  * @param bandwidthLimit upload limit in bytes per second; 0 for none
  * @param paused whether uploads are paused
+ * @param resumeAt when a pause for a while ends by itself; null for a pause until resumed (or no pause)
  */
 public record SyncPolicy(
         Duration quietPeriod,
@@ -25,7 +28,8 @@ public record SyncPolicy(
         Duration rescanInterval,
         SyncSchedule schedule,
         long bandwidthLimit,
-        boolean paused) {
+        boolean paused,
+        @Nullable Instant resumeAt) {
     public SyncPolicy {
         Objects.requireNonNull(schedule, "schedule");
         requirePositive("the quiet period", quietPeriod);
@@ -39,6 +43,21 @@ public record SyncPolicy(
         if (bandwidthLimit < 0) {
             throw new IllegalArgumentException("the bandwidth limit cannot be negative: " + bandwidthLimit);
         }
+        if (!paused) {
+            resumeAt = null;
+        }
+    }
+
+    /** A policy without a timed pause. */
+    public SyncPolicy(
+            Duration quietPeriod,
+            Duration maxDelay,
+            Duration packMaxAge,
+            Duration rescanInterval,
+            SyncSchedule schedule,
+            long bandwidthLimit,
+            boolean paused) {
+        this(quietPeriod, maxDelay, packMaxAge, rescanInterval, schedule, bandwidthLimit, paused, null);
     }
 
     private static void requirePositive(String what, Duration d) {
@@ -65,7 +84,18 @@ public record SyncPolicy(
                 false);
     }
 
+    /** This policy paused until resumed, or resumed. */
     public SyncPolicy withPaused(boolean p) {
-        return new SyncPolicy(quietPeriod, maxDelay, packMaxAge, rescanInterval, schedule, bandwidthLimit, p);
+        return new SyncPolicy(quietPeriod, maxDelay, packMaxAge, rescanInterval, schedule, bandwidthLimit, p, null);
+    }
+
+    /** This policy paused until {@code time}, when uploads resume by themselves. */
+    public SyncPolicy pausedUntil(Instant time) {
+        return new SyncPolicy(quietPeriod, maxDelay, packMaxAge, rescanInterval, schedule, bandwidthLimit, true, time);
+    }
+
+    /** Whether uploads are paused at {@code now}: a timed pause whose time has come no longer counts. */
+    public boolean pausedAt(Instant now) {
+        return paused && (resumeAt == null || now.isBefore(resumeAt));
     }
 }

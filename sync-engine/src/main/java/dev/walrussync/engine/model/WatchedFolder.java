@@ -9,11 +9,25 @@ import java.util.Objects;
  *
  * @param path the folder, absolute and normalised
  * @param excludes gitignore-style patterns relative to the folder, on top of its {@code .walrusignore} files
+ * @param paused whether the user paused this folder alone: its changes are collected, not backed up
  */
-public record WatchedFolder(Path path, List<String> excludes) {
+public record WatchedFolder(Path path, List<String> excludes, boolean paused) {
     public WatchedFolder {
         Objects.requireNonNull(path, "path");
         path = path.toAbsolutePath().normalize();
         excludes = List.copyOf(excludes);
+    }
+
+    /** A folder that is not paused. */
+    public WatchedFolder(Path path, List<String> excludes) {
+        this(path, excludes, false);
+    }
+
+    public WatchedFolder withPaused(boolean p) {
+        return new WatchedFolder(path, excludes, p);
+    }
+
+    public WatchedFolder withExcludes(List<String> e) {
+        return new WatchedFolder(path, e, paused);
     }
 }

@@ -60,6 +60,11 @@ public final class ChangeBatch {
         return sizes.size() + untracked;
     }
 
+    /** The bytes of the changed files when they changed (files only; an estimate beyond the tracked paths). */
+    public synchronized long pendingBytes() {
+        return bytes;
+    }
+
     /** Whether nothing waits: no change and no full scan. */
     public synchronized boolean isEmpty() {
         return first == null && fullScanAt == null;

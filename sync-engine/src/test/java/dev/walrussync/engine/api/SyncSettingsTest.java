@@ -10,6 +10,7 @@ import dev.walrussync.engine.model.WatchedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,30 @@ class SyncSettingsTest {
         assertThat(s.effectivePolicy(home))
                 .as("no walrus.json: a directory store, where blobs cost nothing")
                 .isEqualTo(SyncPolicy.defaults(false));
+    }
+
+    @Test
+    void aPausedFolderAndATimedPauseReadBackAsSaved() throws Exception {
+        Instant until = Instant.parse("2026-11-23T15:00:00Z");
+        SyncSettings saved = SyncSettings.load(home)
+                .withFolder(new WatchedFolder(photos, List.of("*.tmp"), true))
+                .withFolder(new WatchedFolder(documents, List.of()))
+                .withPolicy(custom().pausedUntil(until));
+        saved.save(home);
+        SyncSettings read = SyncSettings.load(home);
+        assertThat(read).isEqualTo(saved);
+        assertThat(read.folder(photos).orElseThrow().paused()).isTrue();
+        assertThat(read.policy().resumeAt()).isEqualTo(until);
+        assertThat(read.policy().pausedAt(until.minusSeconds(1))).isTrue();
+        assertThat(read.policy().pausedAt(until)).as("the pause has ended").isFalse();
+        String json = Files.readString(home.resolve(SyncSettings.FILE_NAME));
+        assertThat(json.split("\"paused\"", -1))
+                .as("the policy's flag and the paused folder's; a folder that is not paused is written as before")
+                .hasSize(3);
+        assertThat(json).containsOnlyOnce("\"resumeAt\" : \"2026-11-23T15:00:00Z\"");
+        assertThat(read.withPolicy(read.policy().withPaused(false)).policy().resumeAt())
+                .as("resuming forgets the time")
+                .isNull();
     }
 
     @Test

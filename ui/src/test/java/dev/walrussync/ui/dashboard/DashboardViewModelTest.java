@@ -95,7 +95,18 @@ class DashboardViewModelTest {
     @Test
     void uploadingCardShowsBytesAndTimeLeft() {
         FolderStatus f = new FolderStatus(
-                "/home/ann/Photos", FolderState.UPLOADING, 3, 5L << 20, 20L << 20, 90L, null, null, null, 0, null);
+                "/home/ann/Photos",
+                FolderState.UPLOADING,
+                3,
+                4096,
+                5L << 20,
+                20L << 20,
+                90L,
+                null,
+                null,
+                null,
+                0,
+                null);
         FolderCard card = DashboardViewModel.card(f, status(f));
         assertThat(card.detail()).isEqualTo("5.0 MB of 20.0 MB · about 1 min left");
         assertThat(card.progress()).isEqualTo(0.25);
@@ -107,6 +118,7 @@ class DashboardViewModelTest {
         FolderStatus f = new FolderStatus(
                 "/home/ann/Photos",
                 FolderState.ERROR,
+                0,
                 0,
                 0,
                 0,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TrayStateTest {
     private static SyncStatus status(boolean paused, FolderState... states) {
         List<FolderStatus> folders = Arrays.stream(states)
-                .map(s -> new FolderStatus("/f/" + s, s, 0, 0, 0, null, null, null, null, 0, null))
+                .map(s -> new FolderStatus("/f/" + s, s, 0, 0, 0, 0, null, null, null, null, 0, null))
                 .toList();
         return new SyncStatus(Instant.EPOCH, paused, SyncPolicy.defaults(false), folders, 0, 0);
     }
