@@ -143,7 +143,12 @@ class DesktopScreenshots {
             }
 
             @Override
-            public void update(TrayState state, String tooltip, List<TrayMenuItem> menu) {}
+            public void update(TrayState state, double progress, String tooltip, List<TrayMenuItem> menu) {}
+
+            @Override
+            public boolean notify(String title, String message, boolean warning) {
+                return false;
+            }
 
             @Override
             public void close() {}

@@ -231,6 +231,15 @@ public final class SyncService implements AutoCloseable {
         return policy;
     }
 
+    /** A call between backups did not get its turn in time: a backup is under way. Nothing is wrong. */
+    public static final class BusyException extends SyncException {
+        private static final long serialVersionUID = 1L;
+
+        BusyException() {
+            super("the watch daemon is busy backing up; try again in a moment");
+        }
+    }
+
     /** Work on the session that must not overlap a backup. */
     @FunctionalInterface
     public interface SessionCall<T> {
@@ -261,7 +270,7 @@ public final class SyncService implements AutoCloseable {
         try {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new SyncException("the watch daemon is busy backing up; try again in a moment");
+            throw new BusyException();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException("interrupted while waiting for the watch daemon", e);

@@ -2,11 +2,14 @@ package dev.walrussync.ui.controls;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the UI writes sizes, durations, times and token amounts: short, rounded, in plain words. */
 public final class Formats {
     private static final String[] UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private Formats() {}
 
@@ -52,6 +55,11 @@ public final class Formats {
             return "just now";
         }
         return duration(d) + " ago";
+    }
+
+    /** A time of day where the user is: {@code "14:05"}. */
+    public static String clock(Instant t, ZoneId zone) {
+        return CLOCK.format(t.atZone(zone));
     }
 
     /** An amount in units of 10^-9 (FROST, MIST) as the token: {@code 1_500_000_000} → {@code "1.5"}. */

@@ -2,7 +2,6 @@ package dev.walrussync.ui.folders;
 
 import dev.walrussync.ui.controls.FolderChooser;
 import java.nio.file.Path;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -103,21 +102,19 @@ public final class FoldersController {
             message.getStyleClass().removeAll("error-text", "ok-text");
             message.getStyleClass().add(now ? "error-text" : "ok-text");
         });
-        pauseButton
-                .textProperty()
-                .bind(Bindings.when(viewModel.pausedProperty())
-                        .then("Resume backups")
-                        .otherwise("Pause backups"));
+        pauseButton.disableProperty().bind(details.disableProperty().or(viewModel.busyProperty()));
     }
 
     private void select(FolderItem item) {
         if (item == null) {
             selectedPath.setText("Select a folder to edit its excludes.");
             excludes.setText("");
+            pauseButton.setText("Pause this folder");
             return;
         }
         selectedPath.setText(item.path());
         excludes.setText(String.join("\n", item.excludes()));
+        pauseButton.setText(item.paused() ? "Resume this folder" : "Pause this folder");
     }
 
     @FXML
@@ -146,7 +143,10 @@ public final class FoldersController {
 
     @FXML
     private void togglePause() {
-        viewModel.togglePause();
+        FolderItem item = folderList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            viewModel.setFolderPaused(item.path(), !item.paused());
+        }
     }
 
     @FXML

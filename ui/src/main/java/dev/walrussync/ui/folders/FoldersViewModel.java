@@ -21,8 +21,8 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The watched folders and what the user does with them: add, remove, change excludes, pause or resume uploads and back
- * up now. Commands run on the background executor; results and errors come back through the FX executor.
+ * The watched folders and what the user does with them: add, remove, change excludes, pause or resume one folder, and back up
+ * now. Commands run on the background executor; results and errors come back through the FX executor.
  */
 public final class FoldersViewModel {
     private final SyncMonitor monitor;
@@ -30,7 +30,6 @@ public final class FoldersViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper(false);
     private List<WatchedFolder> watched = List.of();
     private Map<String, String> states = Map.of();
 
@@ -67,24 +66,23 @@ public final class FoldersViewModel {
                 "Saved " + patterns.size() + " exclude pattern" + (patterns.size() == 1 ? "" : "s") + " for " + path
                         + ".",
                 () -> {
-                    monitor.sync().addFolder(new WatchedFolder(Path.of(path), patterns));
+                    WatchedFolder folder = SyncSettings.load(monitor.running().home())
+                            .folder(Path.of(path))
+                            .orElseThrow(() -> new SyncException(path + " is no longer watched"));
+                    monitor.sync().addFolder(folder.withExcludes(patterns));
                 });
     }
 
-    /** Pauses uploads if they run, resumes them if paused. */
-    public void togglePause() {
-        boolean resume = paused.get();
+    /**
+     * Pauses one folder (its changes wait; the others are still backed up) or resumes it. Pausing everything is the
+     * main window's, for an hour or until resumed.
+     */
+    public void setFolderPaused(String path, boolean pause) {
         run(
-                resume
-                        ? "Resumed: changes made meanwhile are saved now."
-                        : "Paused: nothing is uploaded until you resume.",
-                () -> {
-                    if (resume) {
-                        monitor.sync().resume();
-                    } else {
-                        monitor.sync().pause();
-                    }
-                });
+                pause
+                        ? "Paused " + path + ": its changes wait until you resume it."
+                        : "Resumed " + path + ": changes made meanwhile are saved now.",
+                () -> monitor.sync().setFolderPaused(Path.of(path), pause));
     }
 
     /** Backs up every folder now, ignoring quiet periods and the schedule. */
@@ -146,7 +144,6 @@ public final class FoldersViewModel {
         if (s == null) {
             return;
         }
-        paused.set(s.paused());
         Map<String, String> next = new HashMap<>();
         for (FolderStatus f : s.folders()) {
             next.put(f.path(), label(f));
@@ -162,7 +159,7 @@ public final class FoldersViewModel {
             case IDLE -> "Up to date";
             case SCANNING -> "Scanning";
             case UPLOADING -> "Uploading";
-            case PAUSED -> "Paused";
+            case PAUSED -> f.pendingChanges() == 0 ? "Paused" : "Paused · " + f.pendingChanges() + " waiting";
             case ERROR -> "Needs attention";
         };
     }
@@ -171,7 +168,7 @@ public final class FoldersViewModel {
         List<FolderItem> items = new ArrayList<>();
         for (WatchedFolder w : watched) {
             String p = w.path().toString();
-            items.add(new FolderItem(p, w.excludes(), states.getOrDefault(p, "Starting")));
+            items.add(new FolderItem(p, w.excludes(), w.paused(), states.getOrDefault(p, "Starting")));
         }
         if (!items.equals(folders)) {
             folders.setAll(items);
@@ -194,9 +191,5 @@ public final class FoldersViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty pausedProperty() {
-        return paused.getReadOnlyProperty();
     }
 }

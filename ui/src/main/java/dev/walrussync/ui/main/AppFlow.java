@@ -1,5 +1,6 @@
 package dev.walrussync.ui.main;
 
+import dev.walrussync.ui.controls.Formats;
 import dev.walrussync.ui.dashboard.DashboardController;
 import dev.walrussync.ui.dashboard.DashboardViewModel;
 import dev.walrussync.ui.folders.FoldersController;
@@ -26,9 +27,13 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,9 +51,20 @@ public final class AppFlow {
     private final UiContext context;
     private final Stage stage;
     private final Executor fx = new FxExecutor();
+    /** How long "pause for a while" pauses. */
+    static final Duration PAUSE_A_WHILE = Duration.ofHours(1);
+    /** How many entries of the recent activity the tray menu lists. */
+    static final int TRAY_ACTIVITY = 5;
+    /** The style sheet's root font size, and the range the zoom keys move it in. */
+    static final int DEFAULT_FONT_SIZE = 13;
+
+    static final int MIN_FONT_SIZE = 10;
+    static final int MAX_FONT_SIZE = 24;
+
     private @Nullable SyncMonitor monitor;
     private @Nullable RunningSync running;
     private boolean trayInstalled;
+    private int fontSize = DEFAULT_FONT_SIZE;
 
     public AppFlow(UiContext context, Stage stage) {
         this.context = context;
@@ -95,23 +111,64 @@ public final class AppFlow {
         if (scene == null) {
             scene = new Scene(root, 1040, 720);
             scene.getStylesheets().add(ViewLoader.styleSheet());
+            addZoomKeys(scene);
             stage.setScene(scene);
         } else {
             scene.setRoot(root);
         }
+        applyZoom(root);
+    }
+
+    /**
+     * Ctrl (Cmd) with + and − make all text larger or smaller, and with 0 back to normal: every size in the style
+     * sheet is relative to the root's font size, so the whole window scales with it.
+     */
+    private void addZoomKeys(Scene scene) {
+        Runnable larger = () -> zoom(scene, +1);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), larger);
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(scene, -1));
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(scene, -1));
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(scene, 0));
+    }
+
+    private void zoom(Scene scene, int step) {
+        fontSize = step == 0 ? DEFAULT_FONT_SIZE : Math.clamp(fontSize + step, MIN_FONT_SIZE, MAX_FONT_SIZE);
+        applyZoom(scene.getRoot());
+    }
+
+    private void applyZoom(Parent root) {
+        root.setStyle(fontSize == DEFAULT_FONT_SIZE ? "" : "-fx-font-size: " + fontSize + "px;");
+    }
+
+    /** The root's font size in pixels, which every other size in the style sheet follows. */
+    int fontSize() {
+        return fontSize;
     }
 
     private void showMain(RunningSync r) {
         running = r;
         SyncMonitor m = new SyncMonitor(r, context.background(), fx);
         monitor = m;
-        trayInstalled = context.tray().install(trayMenu(false));
+        trayInstalled = context.tray().install(trayMenu(m));
         if (trayInstalled) {
             Platform.setImplicitExit(false);
             m.trayStateProperty().addListener((o, was, now) -> updateTray(m));
             m.statusProperty().addListener((o, was, now) -> updateTray(m));
+            m.activity().entries().addListener((javafx.collections.ListChangeListener<Activity>) c -> updateTray(m));
         }
-        MainWindowViewModel vm = new MainWindowViewModel(m, trayInstalled);
+        Notifications notifications = new Notifications(
+                m.activity(),
+                context.tray(),
+                r.home(),
+                context.background(),
+                fx,
+                () -> m.offlineProperty().get());
+        MainWindowViewModel vm = new MainWindowViewModel(m, trayInstalled, notifications, ZoneId.systemDefault());
         DashboardViewModel dashboard = new DashboardViewModel(m);
         show(ViewLoader.load(new MainWindowController(vm, screen -> switch (screen) {
                     case DASHBOARD ->
@@ -143,28 +200,39 @@ public final class AppFlow {
     private void updateTray(SyncMonitor m) {
         var s = m.statusProperty().get();
         TrayState state = m.trayStateProperty().get();
-        String tip = "Walrus Sync: " + (s == null ? "starting" : MainWindowViewModel.line(state, s));
-        context.tray().update(state, tip, trayMenu(s != null && s.paused()));
+        String tip =
+                "Walrus Sync: " + (s == null ? "starting" : MainWindowViewModel.line(state, s, ZoneId.systemDefault()));
+        context.tray().update(state, TrayState.progress(s), tip, trayMenu(m));
     }
 
-    private List<TrayMenuItem> trayMenu(boolean paused) {
-        return List.of(
-                new TrayMenuItem.Action("Open Walrus Sync", this::open),
-                new TrayMenuItem.Separator(),
-                new TrayMenuItem.Action("Back up now", () -> {
-                    if (monitor != null) {
-                        monitor.syncNow();
-                    }
-                }),
-                new TrayMenuItem.Action(paused ? "Resume backups" : "Pause backups", () -> togglePause(paused)),
-                new TrayMenuItem.Separator(),
-                new TrayMenuItem.Action("Quit Walrus Sync", this::quit));
-    }
-
-    private void togglePause(boolean paused) {
-        if (monitor != null) {
-            monitor.setPaused(!paused, why -> LOG.warn("cannot {}: {}", paused ? "resume" : "pause", why));
+    /**
+     * The tray menu: open, back up now, pause for an hour or until resumed (or resume), the recent activity, quit.
+     */
+    List<TrayMenuItem> trayMenu(SyncMonitor m) {
+        var s = m.statusProperty().get();
+        boolean paused = s != null && s.paused();
+        List<TrayMenuItem> items = new java.util.ArrayList<>();
+        items.add(new TrayMenuItem.Action("Open Walrus Sync", this::open));
+        items.add(new TrayMenuItem.Separator());
+        items.add(new TrayMenuItem.Action("Back up now", m::syncNow));
+        Consumer<String> failed = why -> LOG.warn("the pause could not be changed: {}", why);
+        if (paused) {
+            items.add(new TrayMenuItem.Action("Resume backups", () -> m.setPaused(false, failed)));
+        } else {
+            items.add(new TrayMenuItem.Action("Pause for 1 hour", () -> m.pauseFor(PAUSE_A_WHILE, failed)));
+            items.add(new TrayMenuItem.Action("Pause until resumed", () -> m.setPaused(true, failed)));
         }
+        items.add(new TrayMenuItem.Separator());
+        List<TrayMenuItem> recent = m.activity().entries().stream()
+                .limit(TRAY_ACTIVITY)
+                .map(a -> (TrayMenuItem)
+                        new TrayMenuItem.Info(Formats.clock(a.at(), ZoneId.systemDefault()) + "  " + a.text()))
+                .toList();
+        items.add(new TrayMenuItem.Submenu(
+                "Recent activity", recent.isEmpty() ? List.of(new TrayMenuItem.Info("Nothing yet")) : recent));
+        items.add(new TrayMenuItem.Separator());
+        items.add(new TrayMenuItem.Action("Quit Walrus Sync", this::quit));
+        return items;
     }
 
     private void open() {

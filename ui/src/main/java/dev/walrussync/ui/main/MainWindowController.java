@@ -1,14 +1,22 @@
 package dev.walrussync.ui.main;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** Binds the main window: the navigation on the left, the current screen, and the status bar. */
@@ -30,7 +38,16 @@ public final class MainWindowController {
     private Label trayNote;
 
     @FXML
-    private Button pauseButton;
+    private Button resumeButton;
+
+    @FXML
+    private MenuButton pauseMenu;
+
+    @FXML
+    private HBox banner;
+
+    @FXML
+    private Label bannerText;
 
     /** @param screens builds a screen's view the first time it is shown */
     public MainWindowController(MainWindowViewModel viewModel, Function<Screen, Parent> screens) {
@@ -64,11 +81,44 @@ public final class MainWindowController {
         trayNote.textProperty().bind(viewModel.trayNoteProperty());
         trayNote.visibleProperty().bind(viewModel.trayNoteProperty().isNotEmpty());
         trayNote.managedProperty().bind(trayNote.visibleProperty());
-        pauseButton
+        resumeButton.visibleProperty().bind(viewModel.pausedProperty());
+        resumeButton.managedProperty().bind(resumeButton.visibleProperty());
+        pauseMenu.visibleProperty().bind(viewModel.pausedProperty().not());
+        pauseMenu.managedProperty().bind(pauseMenu.visibleProperty());
+        banner.visibleProperty().bind(viewModel.bannerProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        bannerText
                 .textProperty()
-                .bind(javafx.beans.binding.Bindings.when(viewModel.pausedProperty())
-                        .then("Resume")
-                        .otherwise("Pause"));
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Activity a = viewModel.bannerProperty().get();
+                            return a == null ? "" : a.title() + ": " + a.text();
+                        },
+                        viewModel.bannerProperty()));
+        viewModel.bannerProperty().addListener((o, was, now) -> {
+            banner.getStyleClass().remove("banner-warning");
+            if (now != null && now.kind().warning()) {
+                banner.getStyleClass().add("banner-warning");
+            }
+        });
+        navigation.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                addShortcuts(scene);
+            }
+        });
+    }
+
+    /** Ctrl+1 … Ctrl+7 (Cmd on macOS) show the screens in the navigation's order. */
+    private void addShortcuts(Scene scene) {
+        List<Screen> all = viewModel.screens();
+        for (int i = 0; i < all.size() && i < 9; i++) {
+            Screen target = all.get(i);
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(
+                                    KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                            () -> viewModel.screenProperty().set(target));
+        }
     }
 
     private void show(Screen screen) {
@@ -84,5 +134,15 @@ public final class MainWindowController {
     @FXML
     private void togglePause() {
         viewModel.togglePause();
+    }
+
+    @FXML
+    private void pauseForAWhile() {
+        viewModel.pauseForAWhile();
+    }
+
+    @FXML
+    private void dismissBanner() {
+        viewModel.dismissBanner();
     }
 }

@@ -6,6 +6,7 @@ import dev.walrussync.engine.model.SyncStatus;
 import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.ui.session.RunningSync;
 import dev.walrussync.ui.tray.TrayState;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,7 +43,9 @@ public final class SyncMonitor implements AutoCloseable {
     private final ReadOnlyObjectWrapper<@Nullable SyncStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<@Nullable WalrusStatus> walrus = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper walrusError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper offline = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<TrayState> trayState = new ReadOnlyObjectWrapper<>(TrayState.IDLE);
+    private final ActivityLog activity = new ActivityLog();
     private final AtomicBoolean walrusInFlight = new AtomicBoolean();
     private @Nullable ScheduledFuture<?> statusTask;
     private @Nullable ScheduledFuture<?> walrusTask;
@@ -53,6 +58,7 @@ public final class SyncMonitor implements AutoCloseable {
         this.running = running;
         this.background = background;
         this.fxExecutor = fxExecutor;
+        activity.follow(this);
     }
 
     /** Samples the status every {@code statusEvery} and the Walrus status every {@code walrusEvery}. */
@@ -81,6 +87,11 @@ public final class SyncMonitor implements AutoCloseable {
     /** Runs UI updates on the FX thread. */
     public Executor fxExecutor() {
         return fxExecutor;
+    }
+
+    /** What happened lately. */
+    public ActivityLog activity() {
+        return activity;
     }
 
     /**
@@ -113,18 +124,32 @@ public final class SyncMonitor implements AutoCloseable {
     }
 
     /**
-     * Pauses or resumes uploads off the FX thread, then samples the status.
+     * Pauses uploads until resumed, or resumes them, off the FX thread, then samples the status.
      *
      * @param onFailure receives the reason on the FX thread if the service refuses
      */
     public void setPaused(boolean paused, Consumer<String> onFailure) {
+        change(paused ? SyncService::pause : SyncService::resume, onFailure);
+    }
+
+    /** Pauses uploads for {@code duration}, after which they resume by themselves; as {@link #setPaused}. */
+    public void pauseFor(Duration duration, Consumer<String> onFailure) {
+        change(sync -> sync.pauseFor(duration), onFailure);
+    }
+
+    /** Pauses or resumes one folder; as {@link #setPaused}. */
+    public void setFolderPaused(String folder, boolean paused, Consumer<String> onFailure) {
+        change(sync -> sync.setFolderPaused(Path.of(folder), paused), onFailure);
+    }
+
+    private interface Change {
+        void apply(SyncService sync) throws SyncException;
+    }
+
+    private void change(Change change, Consumer<String> onFailure) {
         background.execute(() -> {
             try {
-                if (paused) {
-                    running.sync().pause();
-                } else {
-                    running.sync().resume();
-                }
+                change.apply(running.sync());
             } catch (SyncException e) {
                 String m = e.getMessage() == null ? e.toString() : e.getMessage();
                 fxExecutor.execute(() -> onFailure.accept(m));
@@ -146,7 +171,7 @@ public final class SyncMonitor implements AutoCloseable {
             SyncStatus s = running.sync().status();
             fxExecutor.execute(() -> {
                 status.set(s);
-                trayState.set(TrayState.of(s, walrus.get()));
+                updateTrayState();
             });
         } catch (RuntimeException e) {
             LOG.warn("cannot read the sync status", e);
@@ -162,12 +187,19 @@ public final class SyncMonitor implements AutoCloseable {
             fxExecutor.execute(() -> {
                 walrus.set(w);
                 walrusError.set("");
-                trayState.set(TrayState.of(status.get(), w));
+                offline.set(false);
+                updateTrayState();
             });
+        } catch (SyncService.BusyException e) {
+            // A backup is under way, so the network answers; the values come next time.
         } catch (SyncException | RuntimeException e) {
             // Keep the last known values; say why they may be old.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            fxExecutor.execute(() -> walrusError.set(message));
+            fxExecutor.execute(() -> {
+                walrusError.set(message);
+                offline.set(true);
+                updateTrayState();
+            });
         } finally {
             walrusInFlight.set(false);
         }
@@ -184,6 +216,15 @@ public final class SyncMonitor implements AutoCloseable {
     /** Why the last Walrus status could not be read, or empty. */
     public ReadOnlyStringProperty walrusErrorProperty() {
         return walrusError.getReadOnlyProperty();
+    }
+
+    private void updateTrayState() {
+        trayState.set(TrayState.of(status.get(), walrus.get(), offline.get()));
+    }
+
+    /** Whether the last attempt to read the Walrus status failed: the network (or this machine's link) is down. */
+    public ReadOnlyBooleanProperty offlineProperty() {
+        return offline.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<TrayState> trayStateProperty() {

@@ -336,6 +336,11 @@ public final class RestoreViewModel {
                     reportText.set(describe(r, target));
                     error.set(!r.errors().isEmpty());
                     message.set(r.errors().isEmpty() ? "Restore finished." : "Restore finished with errors.");
+                    monitor.activity()
+                            .restored(reportText.get().lines().findFirst().orElse("")
+                                    + (r.errors().isEmpty()
+                                            ? ""
+                                            : " " + r.errors().size() + " file(s) failed."));
                 },
                 why -> {
                     sampler.cancel(false);

@@ -5,6 +5,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.EventQueue;
 import java.awt.Graphics2D;
+import java.awt.Menu;
 import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.RenderingHints;
@@ -28,9 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class AwtTrayIntegration implements TrayIntegration {
     private static final Logger LOG = LoggerFactory.getLogger(AwtTrayIntegration.class);
     private static final int SIZE = 64;
+    /** Progress is drawn in this many steps, so the icon changes a few times per backup, not on every sample. */
+    private static final int PROGRESS_STEPS = 8;
 
     private final Executor fxExecutor;
     private final Map<TrayState, BufferedImage> icons = new EnumMap<>(TrayState.class);
+    private final BufferedImage[] progressIcons = new BufferedImage[PROGRESS_STEPS + 1];
     private @Nullable TrayIcon icon;
 
     public AwtTrayIntegration(Executor fxExecutor) {
@@ -53,7 +57,10 @@ public final class AwtTrayIntegration implements TrayIntegration {
             return false;
         }
         for (TrayState s : TrayState.values()) {
-            icons.put(s, draw(s));
+            icons.put(s, draw(s, -1));
+        }
+        for (int i = 0; i <= PROGRESS_STEPS; i++) {
+            progressIcons[i] = draw(TrayState.SYNCING, (double) i / PROGRESS_STEPS);
         }
         TrayIcon ti = new TrayIcon(icons.get(TrayState.IDLE), "Walrus Sync", popup(menu));
         ti.setImageAutoSize(true);
@@ -73,16 +80,32 @@ public final class AwtTrayIntegration implements TrayIntegration {
     }
 
     @Override
-    public void update(TrayState state, String tooltip, List<TrayMenuItem> menu) {
+    public void update(TrayState state, double progress, String tooltip, List<TrayMenuItem> menu) {
         TrayIcon ti = icon;
         if (ti == null) {
             return;
         }
+        BufferedImage image = state == TrayState.SYNCING && progress >= 0
+                ? progressIcons[(int) Math.round(Math.min(1, progress) * PROGRESS_STEPS)]
+                : icons.get(state);
         EventQueue.invokeLater(() -> {
-            ti.setImage(icons.get(state));
+            if (ti.getImage() != image) {
+                ti.setImage(image);
+            }
             ti.setToolTip(tooltip);
             ti.setPopupMenu(popup(menu));
         });
+    }
+
+    @Override
+    public boolean notify(String title, String message, boolean warning) {
+        TrayIcon ti = icon;
+        if (ti == null) {
+            return false;
+        }
+        EventQueue.invokeLater(() ->
+                ti.displayMessage(title, message, warning ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO));
+        return true;
     }
 
     @Override
@@ -96,26 +119,44 @@ public final class AwtTrayIntegration implements TrayIntegration {
 
     private PopupMenu popup(List<TrayMenuItem> menu) {
         PopupMenu popup = new PopupMenu();
-        for (TrayMenuItem item : menu) {
+        fill(popup, menu);
+        return popup;
+    }
+
+    private void fill(Menu into, List<TrayMenuItem> items) {
+        for (TrayMenuItem item : items) {
             switch (item) {
                 case TrayMenuItem.Action a -> {
                     MenuItem mi = new MenuItem(a.label());
                     mi.addActionListener(e -> fxExecutor.execute(a.action()));
-                    popup.add(mi);
+                    into.add(mi);
                 }
-                case TrayMenuItem.Separator s -> popup.addSeparator();
+                case TrayMenuItem.Info i -> {
+                    MenuItem mi = new MenuItem(i.label());
+                    mi.setEnabled(false);
+                    into.add(mi);
+                }
+                case TrayMenuItem.Submenu sub -> {
+                    Menu m = new Menu(sub.label());
+                    fill(m, sub.items());
+                    into.add(m);
+                }
+                case TrayMenuItem.Separator s -> into.addSeparator();
             }
         }
-        return popup;
     }
 
-    /** A round badge in the state's colour with a wave, drawn at run time so no image files are needed. */
-    private static BufferedImage draw(TrayState state) {
+    /**
+     * A round badge in the state's colour with a wave, drawn at run time so no image files are needed; while syncing
+     * with a known size, a white ring fills clockwise with the progress.
+     */
+    private static BufferedImage draw(TrayState state, double progress) {
         Color fill = switch (state) {
             case IDLE -> new Color(0x2E7D6B);
             case SYNCING -> new Color(0x2F6FDE);
             case PAUSED -> new Color(0x8A8F98);
             case ATTENTION -> new Color(0xD9822B);
+            case OFFLINE -> new Color(0x5B5F66);
         };
         BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
@@ -134,10 +175,20 @@ public final class AwtTrayIntegration implements TrayIntegration {
                     g.drawLine(32, 16, 32, 36);
                     g.fillOval(28, 42, 8, 8);
                 }
+                case OFFLINE -> {
+                    // The wave, struck through: the network is out of reach.
+                    g.drawArc(12, 22, 20, 20, 0, 180);
+                    g.drawArc(32, 22, 20, 20, 180, 180);
+                    g.drawLine(16, 48, 48, 16);
+                }
                 default -> {
                     g.drawArc(12, 22, 20, 20, 0, 180);
                     g.drawArc(32, 22, 20, 20, 180, 180);
                 }
+            }
+            if (progress >= 0) {
+                g.setStroke(new BasicStroke(5, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+                g.drawArc(5, 5, SIZE - 10, SIZE - 10, 90, -(int) Math.round(360 * progress));
             }
         } finally {
             g.dispose();

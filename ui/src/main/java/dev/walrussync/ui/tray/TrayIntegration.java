@@ -10,8 +10,20 @@ public interface TrayIntegration {
     /** Adds the icon with this menu; false if this desktop has no system tray. */
     boolean install(List<TrayMenuItem> menu);
 
-    /** Shows the state in the icon and the tooltip, and replaces the menu (its labels follow the state). */
-    void update(TrayState state, String tooltip, List<TrayMenuItem> menu);
+    /**
+     * Shows the state in the icon and the tooltip, and replaces the menu (its labels follow the state).
+     *
+     * @param progress how far the running backups are, 0 to 1, drawn on the icon while syncing; -1 for none
+     */
+    void update(TrayState state, double progress, String tooltip, List<TrayMenuItem> menu);
+
+    /**
+     * Shows a notification beside the icon.
+     *
+     * @param warning whether it reports a problem (a warning icon) rather than news
+     * @return false if this tray cannot show one (the caller shows it in the window instead)
+     */
+    boolean notify(String title, String message, boolean warning);
 
     /** Removes the icon. */
     void close();
@@ -25,7 +37,12 @@ public interface TrayIntegration {
             }
 
             @Override
-            public void update(TrayState state, String tooltip, List<TrayMenuItem> menu) {}
+            public void update(TrayState state, double progress, String tooltip, List<TrayMenuItem> menu) {}
+
+            @Override
+            public boolean notify(String title, String message, boolean warning) {
+                return false;
+            }
 
             @Override
             public void close() {}

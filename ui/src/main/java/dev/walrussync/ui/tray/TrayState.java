@@ -15,10 +15,20 @@ public enum TrayState {
     /** The user paused uploads. */
     PAUSED,
     /** Something needs the user: a folder failed, or money or data is at risk. */
-    ATTENTION;
+    ATTENTION,
+    /** The storage network cannot be reached; changes wait on this machine. */
+    OFFLINE;
 
-    /** The aggregate state: attention over paused over syncing over idle. */
-    public static TrayState of(@Nullable SyncStatus status, @Nullable WalrusStatus walrus) {
+    /**
+     * The aggregate state: offline over attention over paused over syncing over idle. Offline comes first because
+     * while the network is unreachable every backup fails for that one reason, which the user cannot fix here.
+     *
+     * @param offline whether the last attempt to reach the storage network failed
+     */
+    public static TrayState of(@Nullable SyncStatus status, @Nullable WalrusStatus walrus, boolean offline) {
+        if (offline) {
+            return OFFLINE;
+        }
         if (walrus != null && !walrus.alerts().isEmpty()) {
             return ATTENTION;
         }
@@ -36,5 +46,24 @@ public enum TrayState {
             return PAUSED;
         }
         return syncing ? SYNCING : IDLE;
+    }
+
+    /**
+     * How far the running backups are, from 0 to 1, or -1 when none runs or their size is not counted yet: the bytes
+     * read of all folders being backed up over the bytes they expect to read.
+     */
+    public static double progress(@Nullable SyncStatus status) {
+        if (status == null) {
+            return -1;
+        }
+        long done = 0;
+        long total = 0;
+        for (FolderStatus f : status.folders()) {
+            if (f.bytesTotal() > 0) {
+                done += Math.min(f.bytesDone(), f.bytesTotal());
+                total += f.bytesTotal();
+            }
+        }
+        return total == 0 ? -1 : (double) done / total;
     }
 }

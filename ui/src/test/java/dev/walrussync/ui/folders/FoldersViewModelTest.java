@@ -77,16 +77,32 @@ class FoldersViewModelTest {
     }
 
     @Test
-    void pauseAndResumeFollowTheService() throws Exception {
+    void oneFolderPausesAndResumesAndKeepsItsExcludes() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("Photos"));
         vm.add(docs);
-        vm.togglePause();
-        assertThat(running.sync().policy().paused()).isTrue();
-        assertThat(vm.pausedProperty().get()).isTrue();
-        assertThat(vm.folders()).singleElement().extracting(FolderItem::state).isEqualTo("Paused");
+        vm.add(photos);
+        vm.setExcludes(docs.toString(), "*.tmp");
+        vm.setFolderPaused(docs.toString(), true);
+        assertThat(vm.errorProperty().get()).as(vm.messageProperty().get()).isFalse();
+        assertThat(running.sync().policy().paused()).as("only the folder").isFalse();
+        assertThat(SyncSettings.load(gateway.home()).folder(docs).orElseThrow().paused())
+                .isTrue();
+        FolderItem paused = vm.folders().getFirst();
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.state()).startsWith("Paused");
+        assertThat(vm.folders().get(1).paused()).isFalse();
+        assertThat(vm.folders().get(1).state()).isNotEqualTo("Paused");
 
-        vm.togglePause();
-        assertThat(running.sync().policy().paused()).isFalse();
-        assertThat(vm.pausedProperty().get()).isFalse();
+        vm.setExcludes(docs.toString(), "*.tmp\n*.bak");
+        assertThat(SyncSettings.load(gateway.home()).folder(docs).orElseThrow())
+                .as("editing excludes keeps the pause")
+                .extracting(f -> f.paused())
+                .isEqualTo(true);
+
+        vm.setFolderPaused(docs.toString(), false);
+        assertThat(vm.folders().getFirst().paused()).isFalse();
+        assertThat(SyncSettings.load(gateway.home()).folder(docs).orElseThrow().excludes())
+                .containsExactly("*.tmp", "*.bak");
     }
 
     @Test

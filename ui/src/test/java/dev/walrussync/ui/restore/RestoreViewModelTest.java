@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.model.WatchedFolder;
 import dev.walrussync.engine.testing.TestRepositories;
+import dev.walrussync.ui.main.Activity;
 import dev.walrussync.ui.main.SyncMonitor;
 import dev.walrussync.ui.session.Network;
 import dev.walrussync.ui.session.RunningSync;
@@ -134,6 +135,9 @@ class RestoreViewModelTest {
         assertThat(vm.reportProperty().get().files()).isEqualTo(1);
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.reportTextProperty().get()).startsWith("Restored 1 file (293 KB) into " + target);
+        assertThat(monitor.activity().entries().getFirst().kind()).isEqualTo(Activity.Kind.RESTORED);
+        assertThat(monitor.activity().entries().getFirst().text())
+                .startsWith("Restored 1 file (293 KB) into " + target);
     }
 
     @Test
