@@ -1,8 +1,12 @@
 package dev.walrussync.ui.dashboard;
 
+import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
@@ -47,6 +51,15 @@ public final class DashboardController {
     @FXML
     private VBox alerts;
 
+    @FXML
+    private Label protectedBytes;
+
+    @FXML
+    private VBox expirySection;
+
+    @FXML
+    private BarChart<String, Number> expiryChart;
+
     public DashboardController(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -67,8 +80,25 @@ public final class DashboardController {
         emptyNote.managedProperty().bind(emptyNote.visibleProperty());
         viewModel.folders().addListener((ListChangeListener<FolderCard>) c -> renderFolders());
         viewModel.alerts().addListener((ListChangeListener<String>) c -> renderAlerts());
+        protectedBytes.textProperty().bind(viewModel.protectedBytesProperty());
+        expirySection.visibleProperty().bind(Bindings.isNotEmpty(viewModel.expiry()));
+        expirySection.managedProperty().bind(expirySection.visibleProperty());
+        viewModel.expiry().addListener((ListChangeListener<ExpiryBar>) c -> renderExpiry());
         renderFolders();
         renderAlerts();
+        renderExpiry();
+    }
+
+    private void renderExpiry() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (ExpiryBar bar : viewModel.expiry()) {
+            series.getData().add(new XYChart.Data<>(bar.label(), bar.bytes() / (1024.0 * 1024.0)));
+        }
+        expiryChart.getData().setAll(List.of(series));
+        expiryChart.setAccessibleText(viewModel.expiry().stream()
+                .map(b -> b.label() + ": " + b.bytes() + " bytes in " + b.blobs() + " blobs")
+                .reduce((a, b) -> a + "; " + b)
+                .orElse(""));
     }
 
     private void renderFolders() {
@@ -101,8 +131,13 @@ public final class DashboardController {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(10, name, badge, spacer, new Label(f.lastSnapshot()));
+        if (!f.next().isEmpty()) {
+            Label next = new Label(f.next());
+            next.getStyleClass().add("muted");
+            top.getChildren().add(next);
+        }
         top.setAlignment(Pos.CENTER_LEFT);
-        Label path = new Label(f.path());
+        Label path = new Label(f.size().isEmpty() ? f.path() : f.path() + " · " + f.size());
         path.getStyleClass().add("muted");
         Label detail = new Label(f.detail());
         detail.setWrapText(true);

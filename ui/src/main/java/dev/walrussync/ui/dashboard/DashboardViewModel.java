@@ -1,16 +1,27 @@
 package dev.walrussync.ui.dashboard;
 
 import dev.walrussync.engine.model.Alert;
+import dev.walrussync.engine.model.BlobInfo;
 import dev.walrussync.engine.model.FolderStatus;
 import dev.walrussync.engine.model.Forecast;
+import dev.walrussync.engine.model.RepositoryStats;
+import dev.walrussync.engine.model.SnapshotInfo;
 import dev.walrussync.engine.model.SyncStatus;
 import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.ui.controls.Formats;
+import dev.walrussync.ui.main.Activity;
 import dev.walrussync.ui.main.SyncMonitor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,6 +35,10 @@ import org.jspecify.annotations.Nullable;
  * alerts. It follows the {@link SyncMonitor}'s properties, so it changes on the FX thread only.
  */
 public final class DashboardViewModel {
+    /** How long a read of sizes and blobs waits for a running backup before it is tried at the next occasion. */
+    static final Duration DETAILS_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private final SyncMonitor monitor;
     private final ObservableList<FolderCard> folders = FXCollections.observableArrayList();
     private final ObservableList<String> alerts = FXCollections.observableArrayList();
@@ -36,11 +51,27 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper walrusNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper protectedBytes = new ReadOnlyStringWrapper("—");
+    private final ObservableList<ExpiryBar> expiry = FXCollections.observableArrayList();
+    private final ZoneId zone;
+    private boolean detailsInFlight;
+    private boolean detailsWanted;
+    private Map<String, SnapshotInfo> latest = Map.of();
+    private List<BlobInfo> blobs = List.of();
 
-    public DashboardViewModel(SyncMonitor monitor) {
+    public DashboardViewModel(SyncMonitor monitor, ZoneId zone) {
         this.monitor = monitor;
+        this.zone = zone;
         monitor.statusProperty().addListener((o, was, now) -> apply(now));
-        monitor.walrusProperty().addListener((o, was, now) -> applyWalrus(now));
+        monitor.walrusProperty().addListener((o, was, now) -> {
+            applyWalrus(now);
+            refreshDetails();
+        });
+        monitor.activity().onAdded(a -> {
+            if (a.kind() == Activity.Kind.BACKED_UP) {
+                refreshDetails();
+            }
+        });
         monitor.walrusErrorProperty()
                 .addListener(
                         (o, was, now) -> applyWalrus(monitor.walrusProperty().get()));
@@ -49,6 +80,92 @@ public final class DashboardViewModel {
         if (!monitor.running().onWalrus()) {
             walrusNote.set("This repository is not on Walrus: there is nothing to pay for.");
         }
+        refreshDetails();
+    }
+
+    /** What the snapshots protect, what the store holds, and when the blobs end: read between backups. */
+    private record Details(Map<String, SnapshotInfo> latest, RepositoryStats stats, List<BlobInfo> blobs) {}
+
+    /**
+     * Reads the sizes and the blobs again, between backups: at start, after every new snapshot and with every Walrus
+     * sample. One read at a time; a request while one runs is served once it ends.
+     */
+    void refreshDetails() {
+        if (detailsInFlight) {
+            detailsWanted = true;
+            return;
+        }
+        detailsInFlight = true;
+        boolean onWalrus = monitor.running().onWalrus();
+        monitor.callBetweenBackups(
+                DETAILS_TIMEOUT,
+                session -> new Details(
+                        latestPerFolder(session.snapshots()), session.stats(), onWalrus ? session.blobs() : List.of()),
+                d -> {
+                    latest = d.latest();
+                    blobs = d.blobs();
+                    long sum = latest.values().stream()
+                            .mapToLong(SnapshotInfo::bytes)
+                            .sum();
+                    long files = latest.values().stream()
+                            .mapToLong(SnapshotInfo::files)
+                            .sum();
+                    protectedBytes.set(Formats.bytes(sum) + " in " + count(files, "file"));
+                    stored.set(Formats.bytes(d.stats().storedBytes()) + " after deduplication and compression");
+                    apply(monitor.statusProperty().get());
+                    expiry.setAll(expiryBars(blobs, monitor.walrusProperty().get(), zone));
+                    detailsDone();
+                },
+                why -> detailsDone());
+    }
+
+    private void detailsDone() {
+        detailsInFlight = false;
+        if (detailsWanted) {
+            detailsWanted = false;
+            refreshDetails();
+        }
+    }
+
+    /** Each watched folder's latest snapshot: the newest whose one path is the folder. */
+    static Map<String, SnapshotInfo> latestPerFolder(List<SnapshotInfo> snapshots) {
+        Map<String, SnapshotInfo> out = new HashMap<>();
+        for (SnapshotInfo s : snapshots) {
+            if (s.paths().size() == 1) {
+                out.merge(s.paths().getFirst(), s, (a, b) -> a.time().isAfter(b.time()) ? a : b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chart of when the stored data expires: the blobs on chain grouped by end epoch, each dated by the epoch
+     * length from the current epoch's start. Renewal moves the bars right; a bar near the left edge with no money
+     * for renewal is data at risk.
+     */
+    static List<ExpiryBar> expiryBars(List<BlobInfo> blobs, @Nullable WalrusStatus w, ZoneId zone) {
+        if (w == null) {
+            return List.of();
+        }
+        TreeMap<Long, long[]> byEpoch = new TreeMap<>();
+        for (BlobInfo b : blobs) {
+            if (b.onChain() && b.endEpoch() != null) {
+                long[] sums = byEpoch.computeIfAbsent(b.endEpoch(), e -> new long[2]);
+                sums[0] += b.size();
+                sums[1]++;
+            }
+        }
+        List<ExpiryBar> bars = new ArrayList<>();
+        for (var e : byEpoch.entrySet()) {
+            Instant ends = w.epochStart().plus(w.epochDuration().multipliedBy(e.getKey() - w.epoch()));
+            String label = DAY.format(ends.atZone(zone)) + " (epoch " + e.getKey() + ")";
+            bars.add(new ExpiryBar(e.getKey(), ends, label, e.getValue()[0], (int) e.getValue()[1]));
+        }
+        return bars;
+    }
+
+    private static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Asks the engine for fresh numbers now, rather than at the next sample. */
@@ -65,14 +182,16 @@ public final class DashboardViewModel {
         int busy = 0;
         int failed = 0;
         for (FolderStatus f : s.folders()) {
-            cards.add(card(f, s));
+            cards.add(card(f, s, latest.get(f.path())));
             switch (f.state()) {
                 case SCANNING, UPLOADING -> busy++;
                 case ERROR -> failed++;
                 default -> {}
             }
         }
-        folders.setAll(cards);
+        if (!cards.equals(folders)) {
+            folders.setAll(cards);
+        }
         empty.set(cards.isEmpty());
         if (cards.isEmpty()) {
             headline.set("No folders are protected yet");
@@ -85,6 +204,21 @@ public final class DashboardViewModel {
         } else {
             headline.set("Everything is backed up");
         }
+    }
+
+    /**
+     * @param latest the folder's latest snapshot, for its size, or null until it is read
+     */
+    static FolderCard card(FolderStatus f, SyncStatus s, @Nullable SnapshotInfo latest) {
+        FolderCard c = card(f, s);
+        String next = f.nextRun() == null
+                ? ""
+                : f.nextRun().isAfter(s.at())
+                        ? "Next backup in " + Formats.duration(Duration.between(s.at(), f.nextRun()))
+                        : "Next backup now";
+        String size = latest == null ? "" : Formats.bytes(latest.bytes()) + " in " + count(latest.files(), "file");
+        return new FolderCard(
+                c.name(), c.path(), c.state(), c.styleClass(), c.detail(), c.progress(), c.lastSnapshot(), next, size);
     }
 
     static FolderCard card(FolderStatus f, SyncStatus s) {
@@ -102,8 +236,11 @@ public final class DashboardViewModel {
                                 ? f.pendingChanges() + " change" + (f.pendingChanges() == 1 ? "" : "s") + " waiting"
                                 : "Watching for changes",
                         0,
-                        last);
-            case SCANNING -> new FolderCard(name, f.path(), "Scanning", "state-busy", "Looking for changes…", -1, last);
+                        last,
+                        "",
+                        "");
+            case SCANNING ->
+                new FolderCard(name, f.path(), "Scanning", "state-busy", "Looking for changes…", -1, last, "", "");
             case UPLOADING -> {
                 double progress = f.bytesTotal() > 0 ? Math.min(1, (double) f.bytesDone() / f.bytesTotal()) : -1;
                 String detail = f.bytesTotal() > 0
@@ -112,7 +249,7 @@ public final class DashboardViewModel {
                 if (f.etaSeconds() != null) {
                     detail += " · about " + Formats.duration(Duration.ofSeconds(f.etaSeconds())) + " left";
                 }
-                yield new FolderCard(name, f.path(), "Uploading", "state-busy", detail, progress, last);
+                yield new FolderCard(name, f.path(), "Uploading", "state-busy", detail, progress, last, "", "");
             }
             case PAUSED ->
                 new FolderCard(
@@ -125,7 +262,9 @@ public final class DashboardViewModel {
                                         + " will be saved on resume"
                                 : "Changes are saved when you resume",
                         0,
-                        last);
+                        last,
+                        "",
+                        "");
             case ERROR ->
                 new FolderCard(
                         name,
@@ -134,7 +273,9 @@ public final class DashboardViewModel {
                         "state-error",
                         f.lastError() == null ? "The last backup failed; it is retried" : f.lastError(),
                         0,
-                        last);
+                        last,
+                        "",
+                        "");
         };
     }
 
@@ -148,7 +289,6 @@ public final class DashboardViewModel {
             Forecast f = w.forecast();
             costPerMonth.set(Formats.token(f.walPerMonthFrost()) + " WAL");
             runway.set(f.runway() == null ? "Nothing to pay for yet" : Formats.duration(f.runway()));
-            stored.set(Formats.bytes(w.storedBytes()) + " in " + w.blobs() + " blob" + (w.blobs() == 1 ? "" : "s"));
             for (Alert a : w.alerts()) {
                 next.add(a.message());
             }
@@ -159,6 +299,16 @@ public final class DashboardViewModel {
             walrusNote.set("");
         }
         alerts.setAll(next);
+    }
+
+    /** What the folders' latest snapshots hold, together. */
+    public ReadOnlyStringProperty protectedBytesProperty() {
+        return protectedBytes.getReadOnlyProperty();
+    }
+
+    /** When the stored data expires unless renewed, earliest first; empty off Walrus. */
+    public ObservableList<ExpiryBar> expiry() {
+        return expiry;
     }
 
     public ObservableList<FolderCard> folders() {

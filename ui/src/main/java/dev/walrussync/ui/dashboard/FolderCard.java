@@ -10,6 +10,8 @@ package dev.walrussync.ui.dashboard;
  * @param detail one line below: progress, the error, or what is pending
  * @param progress 0..1 while uploading with a known total, -1 for a running scan, 0 otherwise
  * @param lastSnapshot when the folder was last saved, in words
+ * @param next when the next backup is due, in words, or empty when none is
+ * @param size what the latest snapshot protects ("1.2 GB in 3,402 files"), or empty until it is known
  */
 public record FolderCard(
         String name,
@@ -18,4 +20,6 @@ public record FolderCard(
         String styleClass,
         String detail,
         double progress,
-        String lastSnapshot) {}
+        String lastSnapshot,
+        String next,
+        String size) {}

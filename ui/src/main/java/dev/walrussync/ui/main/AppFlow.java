@@ -169,7 +169,7 @@ public final class AppFlow {
                 fx,
                 () -> m.offlineProperty().get());
         MainWindowViewModel vm = new MainWindowViewModel(m, trayInstalled, notifications, ZoneId.systemDefault());
-        DashboardViewModel dashboard = new DashboardViewModel(m);
+        DashboardViewModel dashboard = new DashboardViewModel(m, ZoneId.systemDefault());
         show(ViewLoader.load(new MainWindowController(vm, screen -> switch (screen) {
                     case DASHBOARD ->
                         ViewLoader.load(new DashboardController(dashboard)).root();

@@ -3,10 +3,14 @@ package dev.walrussync.ui.dashboard;
 import static dev.walrussync.ui.testing.TestGateway.DIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walrussync.engine.model.BlobInfo;
 import dev.walrussync.engine.model.FolderState;
 import dev.walrussync.engine.model.FolderStatus;
+import dev.walrussync.engine.model.Forecast;
 import dev.walrussync.engine.model.SyncPolicy;
 import dev.walrussync.engine.model.SyncStatus;
+import dev.walrussync.engine.model.WalletInfo;
+import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.engine.model.WatchedFolder;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.main.SyncMonitor;
@@ -17,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +44,7 @@ class DashboardViewModelTest {
         gateway.create(Network.LOCAL, TestRepositories.PASSPHRASE.toCharArray());
         running = gateway.unlock(TestRepositories.PASSPHRASE.toCharArray());
         monitor = new SyncMonitor(running, DIRECT, DIRECT);
-        vm = new DashboardViewModel(monitor);
+        vm = new DashboardViewModel(monitor, ZoneOffset.UTC);
     }
 
     @AfterEach
@@ -75,6 +81,55 @@ class DashboardViewModelTest {
             assertThat(card.state()).isEqualTo("Up to date");
             assertThat(card.lastSnapshot()).startsWith("Saved ");
         });
+
+        vm.refreshDetails();
+        assertThat(vm.protectedBytesProperty().get()).isEqualTo("12 B in 1 file");
+        assertThat(vm.folders().getFirst().size()).isEqualTo("12 B in 1 file");
+        assertThat(vm.storedProperty().get()).endsWith("after deduplication and compression");
+        assertThat(vm.expiry()).as("a directory store: nothing expires").isEmpty();
+    }
+
+    @Test
+    void theExpiryChartGroupsTheBlobsOnChainByEndEpochAndDatesThem() {
+        Instant epochStart = Instant.parse("2026-11-23T00:00:00Z");
+        WalrusStatus w = new WalrusStatus(
+                new WalletInfo("local", "0x1", 0, 0),
+                10,
+                epochStart,
+                Duration.ofDays(1),
+                53,
+                10,
+                3,
+                0,
+                0,
+                null,
+                null,
+                0,
+                0,
+                0,
+                Map.of(),
+                List.of(),
+                new Forecast(0, 0, 0, null, null, null, null, 0),
+                List.of(),
+                List.of());
+        List<BlobInfo> blobs = List.of(
+                blob(63L, 3L << 20, true),
+                blob(12L, 1L << 20, true),
+                blob(63L, 1L << 20, true),
+                blob(12L, 5L << 20, false),
+                blob(null, 7, true));
+        List<ExpiryBar> bars = DashboardViewModel.expiryBars(blobs, w, ZoneOffset.UTC);
+        assertThat(bars).extracting(ExpiryBar::endEpoch).containsExactly(12L, 63L);
+        assertThat(bars.get(0).bytes()).as("only blobs on chain").isEqualTo(1L << 20);
+        assertThat(bars.get(0).ends()).isEqualTo(Instant.parse("2026-11-25T00:00:00Z"));
+        assertThat(bars.get(0).label()).isEqualTo("25 Nov (epoch 12)");
+        assertThat(bars.get(1).bytes()).isEqualTo(4L << 20);
+        assertThat(bars.get(1).blobs()).isEqualTo(2);
+        assertThat(DashboardViewModel.expiryBars(blobs, null, ZoneOffset.UTC)).isEmpty();
+    }
+
+    private static BlobInfo blob(Long endEpoch, long size, boolean onChain) {
+        return new BlobInfo("b", "pack", "0x2", size, null, endEpoch, false, null, onChain, List.of());
     }
 
     @Test
