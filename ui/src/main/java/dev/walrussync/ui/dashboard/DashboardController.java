@@ -1,11 +1,17 @@
 package dev.walrussync.ui.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
-import javafx.scene.chart.BarChart;
+import javafx.scene.chart.AreaChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -13,9 +19,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Binds the dashboard: a card per folder, the money tiles and the alerts. */
 public final class DashboardController {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     private final DashboardViewModel viewModel;
 
     @FXML
@@ -58,7 +67,10 @@ public final class DashboardController {
     private VBox expirySection;
 
     @FXML
-    private BarChart<String, Number> expiryChart;
+    private AreaChart<Number, Number> expiryChart;
+
+    @FXML
+    private NumberAxis expiryDays;
 
     public DashboardController(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -90,11 +102,28 @@ public final class DashboardController {
     }
 
     private void renderExpiry() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (ExpiryBar bar : viewModel.expiry()) {
-            series.getData().add(new XYChart.Data<>(bar.label(), bar.bytes() / (1024.0 * 1024.0)));
+        Instant now = viewModel.now();
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        double lastDay = 0;
+        for (DashboardViewModel.CurvePoint p : DashboardViewModel.curve(viewModel.expiry(), now)) {
+            series.getData().add(new XYChart.Data<>(p.days(), p.bytes() / (1024.0 * 1024.0)));
+            lastDay = Math.max(lastDay, p.days());
         }
+        // Over half a year, days alone would be ambiguous: months with the year.
+        DateTimeFormatter format = lastDay > 180 ? MONTH : DAY;
         expiryChart.getData().setAll(List.of(series));
+        expiryDays.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number days) {
+                return format.format(now.plus(Duration.ofMinutes(Math.round(days.doubleValue() * 24 * 60)))
+                        .atZone(ZoneId.systemDefault()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("the axis is not edited");
+            }
+        });
         expiryChart.setAccessibleText(viewModel.expiry().stream()
                 .map(b -> b.label() + ": " + b.bytes() + " bytes in " + b.blobs() + " blobs")
                 .reduce((a, b) -> a + "; " + b)

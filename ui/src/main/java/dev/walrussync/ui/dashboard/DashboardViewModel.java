@@ -311,6 +311,32 @@ public final class DashboardViewModel {
         return expiry;
     }
 
+    /** A point of the expiry curve: {@code days} from now, {@code bytes} still stored then unless renewed. */
+    public record CurvePoint(double days, long bytes) {}
+
+    /**
+     * The expiry bars as a falling staircase, which reads at a glance as "how much stays stored, day by day, if
+     * nothing were renewed": everything today, less each bar's bytes on its day, nothing after the last.
+     */
+    public static List<CurvePoint> curve(List<ExpiryBar> bars, Instant now) {
+        long remaining = bars.stream().mapToLong(ExpiryBar::bytes).sum();
+        List<CurvePoint> points = new ArrayList<>();
+        points.add(new CurvePoint(0, remaining));
+        for (ExpiryBar b : bars) {
+            double days = Math.max(0, Duration.between(now, b.ends()).toMinutes() / (24.0 * 60));
+            points.add(new CurvePoint(days, remaining));
+            remaining -= b.bytes();
+            points.add(new CurvePoint(days, remaining));
+        }
+        return points;
+    }
+
+    /** The time the expiry curve counts its days from: the engine's time at the last sample. */
+    public Instant now() {
+        SyncStatus s = monitor.statusProperty().get();
+        return s == null ? Instant.EPOCH : s.at();
+    }
+
     public ObservableList<FolderCard> folders() {
         return folders;
     }

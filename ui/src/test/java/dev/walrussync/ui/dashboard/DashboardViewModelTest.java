@@ -126,6 +126,15 @@ class DashboardViewModelTest {
         assertThat(bars.get(1).bytes()).isEqualTo(4L << 20);
         assertThat(bars.get(1).blobs()).isEqualTo(2);
         assertThat(DashboardViewModel.expiryBars(blobs, null, ZoneOffset.UTC)).isEmpty();
+
+        assertThat(DashboardViewModel.curve(bars, Instant.parse("2026-11-23T12:00:00Z")))
+                .as("a staircase from all the data today down to nothing after the last end")
+                .containsExactly(
+                        new DashboardViewModel.CurvePoint(0, 5L << 20),
+                        new DashboardViewModel.CurvePoint(1.5, 5L << 20),
+                        new DashboardViewModel.CurvePoint(1.5, 4L << 20),
+                        new DashboardViewModel.CurvePoint(52.5, 4L << 20),
+                        new DashboardViewModel.CurvePoint(52.5, 0));
     }
 
     private static BlobInfo blob(Long endEpoch, long size, boolean onChain) {
