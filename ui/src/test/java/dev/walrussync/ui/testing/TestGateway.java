@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Predicate;
@@ -95,6 +96,11 @@ public final class TestGateway implements RepositoryGateway, AutoCloseable {
         };
         opened.add(r);
         return r;
+    }
+
+    /** The repositories unlocked so far, oldest first. */
+    public List<RunningSync> opened() {
+        return List.copyOf(opened);
     }
 
     /** Waits until the status satisfies {@code condition}, for at most {@code timeout}. */
