@@ -187,7 +187,7 @@ public final class AwtTrayIntegration implements TrayIntegration {
                 }
             }
             if (progress >= 0) {
-                g.setStroke(new BasicStroke(5, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+                g.setStroke(new BasicStroke(7, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
                 g.drawArc(5, 5, SIZE - 10, SIZE - 10, 90, -(int) Math.round(360 * progress));
             }
         } finally {
