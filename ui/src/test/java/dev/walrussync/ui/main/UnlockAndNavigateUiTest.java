@@ -131,10 +131,9 @@ class UnlockAndNavigateUiTest {
         robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
         robot.type(KeyCode.DOWN);
         await(
-                "the settings placeholder",
+                "the settings screen",
                 () -> robot.lookup(".screen-title").queryAllAs(Label.class).stream()
                         .anyMatch(l -> l.getText().equals("Settings") && l.isVisible()));
-        assertThat(robot.lookup(".placeholder .badge").queryAs(Label.class).getText())
-                .isEqualTo("Coming in a later version");
+        assertThat(robot.lookup("#renewalNote").queryAs(Label.class).getText()).contains("nothing to renew");
     }
 }
