@@ -80,7 +80,8 @@ final class SyncPolicyCommand implements Callable<Integer> {
         c.println("Rescan:        every " + Durations.format(p.rescanInterval()));
         c.println("Schedule:      " + p.schedule());
         c.println("Upload limit:  " + (p.bandwidthLimit() == 0 ? "none" : Format.bytes(p.bandwidthLimit()) + "/s"));
-        c.println("Uploads:       " + (p.paused() ? "paused" : "running"));
+        c.println("Uploads:       "
+                + (!p.paused() ? "running" : p.resumeAt() == null ? "paused" : "paused until " + p.resumeAt()));
         if (settings.policy() == null) {
             c.println("(the defaults for this repository's store)");
         }
@@ -95,7 +96,8 @@ final class SyncPolicyCommand implements Callable<Integer> {
                 rescan != null ? Durations.parse(rescan) : p.rescanInterval(),
                 schedule != null ? SyncSchedule.parse(schedule) : p.schedule(),
                 bandwidth != null ? parseRate(bandwidth) : p.bandwidthLimit(),
-                p.paused());
+                p.paused(),
+                p.resumeAt());
     }
 
     private static long parseRate(String text) {

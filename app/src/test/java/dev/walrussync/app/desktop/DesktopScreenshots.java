@@ -7,6 +7,7 @@ import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.main.AppFlow;
+import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.tray.TrayIntegration;
 import dev.walrussync.ui.tray.TrayMenuItem;
 import dev.walrussync.ui.tray.TrayState;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -159,7 +161,12 @@ class DesktopScreenshots {
                 scheduler,
                 new Random(7),
                 tray,
-                (owner, title) -> docs);
+                (owner, title) -> docs,
+                StartAtLogin.of(
+                        StartAtLogin.Flavour.XDG,
+                        dir.resolve("autostart").resolve("walrus-sync.desktop"),
+                        List.of("/opt/walrus-sync/bin/Walrus Sync"),
+                        Map.of()));
         Platform.startup(() -> {});
         AppFlow[] flow = new AppFlow[1];
         try {

@@ -30,6 +30,7 @@ import dev.walrussync.engine.model.RestoreProgress;
 import dev.walrussync.engine.model.RestoreReport;
 import dev.walrussync.engine.model.RestoreRequest;
 import dev.walrussync.engine.model.SnapshotInfo;
+import dev.walrussync.engine.model.StoreDetails;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.model.WalletInfo;
@@ -47,6 +48,7 @@ import dev.walrussync.engine.repo.SnapshotResolver;
 import dev.walrussync.engine.repo.Tree;
 import dev.walrussync.engine.repo.TreeNode;
 import dev.walrussync.engine.repo.WalrusOverview;
+import dev.walrussync.engine.store.StoreInfo;
 import dev.walrussync.engine.store.walrus.WalrusBlobStore;
 import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
@@ -238,6 +240,24 @@ public final class RepositorySession implements AutoCloseable {
     }
 
     // ---- Walrus ----
+
+    /** Where the repository is stored: the folder, or the Walrus network with its endpoints and wallet. No I/O. */
+    public StoreDetails storeDetails() {
+        if (repo.store() instanceof WalrusBlobStore w) {
+            var n = w.network();
+            return new StoreDetails(
+                    "walrus",
+                    n.name(),
+                    n.name(),
+                    n.publishers().stream().map(Object::toString).toList(),
+                    n.aggregators().stream().map(Object::toString).toList(),
+                    n.graphql().toString(),
+                    w.owner().toString(),
+                    w.epochs());
+        }
+        StoreInfo info = repo.store().info();
+        return new StoreDetails(info.kind(), info.location(), null, List.of(), List.of(), null, null, 0);
+    }
 
     /** Whether the repository is stored on Walrus (else the Walrus calls below fail with a clear message). */
     public boolean onWalrus() {

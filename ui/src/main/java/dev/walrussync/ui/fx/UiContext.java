@@ -2,6 +2,7 @@ package dev.walrussync.ui.fx;
 
 import dev.walrussync.ui.controls.FolderChooser;
 import dev.walrussync.ui.session.RepositoryGateway;
+import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.tray.TrayIntegration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +17,7 @@ import java.util.random.RandomGenerator;
  * @param random picks the recovery words onboarding asks back
  * @param tray the system tray, or {@link TrayIntegration#none()}
  * @param folderChooser asks for folders
+ * @param startAtLogin starts the app when the user logs in; it knows the command that launches the app
  */
 public record UiContext(
         RepositoryGateway gateway,
@@ -23,4 +25,5 @@ public record UiContext(
         ScheduledExecutorService scheduler,
         RandomGenerator random,
         TrayIntegration tray,
-        FolderChooser folderChooser) {}
+        FolderChooser folderChooser,
+        StartAtLogin startAtLogin) {}

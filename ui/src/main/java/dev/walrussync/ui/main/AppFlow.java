@@ -17,6 +17,8 @@ import dev.walrussync.ui.onboarding.UnlockViewModel;
 import dev.walrussync.ui.restore.RestoreController;
 import dev.walrussync.ui.restore.RestoreViewModel;
 import dev.walrussync.ui.session.RunningSync;
+import dev.walrussync.ui.settings.SettingsController;
+import dev.walrussync.ui.settings.SettingsViewModel;
 import dev.walrussync.ui.storage.StorageController;
 import dev.walrussync.ui.storage.StorageViewModel;
 import dev.walrussync.ui.tray.TrayMenuItem;
@@ -190,8 +192,9 @@ public final class AppFlow {
                     case WALLET ->
                         ViewLoader.load(new WalletController(new WalletViewModel(m)))
                                 .root();
-                    default ->
-                        ViewLoader.load(new ComingLaterController(screen)).root();
+                    case SETTINGS ->
+                        ViewLoader.load(new SettingsController(new SettingsViewModel(m, context.startAtLogin())))
+                                .root();
                 }))
                 .root());
         m.start(context.scheduler(), STATUS_EVERY, WALRUS_EVERY);

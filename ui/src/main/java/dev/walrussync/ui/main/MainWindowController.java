@@ -63,10 +63,6 @@ public final class MainWindowController {
             protected void updateItem(Screen item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : item.title());
-                getStyleClass().remove("later");
-                if (!empty && item != null && !item.built()) {
-                    getStyleClass().add("later");
-                }
             }
         });
         navigation.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

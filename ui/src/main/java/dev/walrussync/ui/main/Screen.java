@@ -2,28 +2,21 @@ package dev.walrussync.ui.main;
 
 /** The main window's screens, in the navigation's order. */
 public enum Screen {
-    DASHBOARD("Dashboard", true),
-    FOLDERS("Folders", true),
-    RESTORE("Restore", true),
-    STORAGE("Storage", true),
-    NODES("Nodes", true),
-    WALLET("Wallet", true),
-    SETTINGS("Settings", false);
+    DASHBOARD("Dashboard"),
+    FOLDERS("Folders"),
+    RESTORE("Restore"),
+    STORAGE("Storage"),
+    NODES("Nodes"),
+    WALLET("Wallet"),
+    SETTINGS("Settings");
 
     private final String title;
-    private final boolean built;
 
-    Screen(String title, boolean built) {
+    Screen(String title) {
         this.title = title;
-        this.built = built;
     }
 
     public String title() {
         return title;
-    }
-
-    /** Whether this version has the screen; the others show a placeholder. */
-    public boolean built() {
-        return built;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.testing.TestGateway;
 import dev.walrussync.ui.tray.TrayIntegration;
 import java.nio.file.Files;
@@ -57,7 +58,13 @@ class AppFlowUiTest {
         background = Executors.newFixedThreadPool(2);
         scheduler = Executors.newSingleThreadScheduledExecutor();
         UiContext context = new UiContext(
-                gateway, background, scheduler, new Random(3), TrayIntegration.none(), (owner, title) -> documents);
+                gateway,
+                background,
+                scheduler,
+                new Random(3),
+                TrayIntegration.none(),
+                (owner, title) -> documents,
+                StartAtLogin.unavailable("not in tests"));
         flow = new AppFlow(context, stage);
         flow.begin();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.testing.TestGateway;
 import dev.walrussync.ui.tray.TrayIntegration;
 import java.nio.file.Files;
@@ -56,7 +57,13 @@ class KeyboardAndPauseUiTest {
         scheduler = Executors.newSingleThreadScheduledExecutor();
         flow = new AppFlow(
                 new UiContext(
-                        gateway, background, scheduler, new Random(3), TrayIntegration.none(), (owner, t) -> null),
+                        gateway,
+                        background,
+                        scheduler,
+                        new Random(3),
+                        TrayIntegration.none(),
+                        (owner, t) -> null,
+                        StartAtLogin.unavailable("not in tests")),
                 stage);
         flow.begin();
     }

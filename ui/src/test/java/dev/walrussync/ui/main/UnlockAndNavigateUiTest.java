@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.testing.TestGateway;
 import dev.walrussync.ui.tray.TrayIntegration;
 import java.nio.file.Files;
@@ -49,7 +50,13 @@ class UnlockAndNavigateUiTest {
         scheduler = Executors.newSingleThreadScheduledExecutor();
         flow = new AppFlow(
                 new UiContext(
-                        gateway, background, scheduler, new Random(3), TrayIntegration.none(), (owner, t) -> null),
+                        gateway,
+                        background,
+                        scheduler,
+                        new Random(3),
+                        TrayIntegration.none(),
+                        (owner, t) -> null,
+                        StartAtLogin.unavailable("not in tests")),
                 stage);
         flow.begin();
     }
@@ -124,10 +131,9 @@ class UnlockAndNavigateUiTest {
         robot.interact(() -> robot.lookup("#navigation").query().requestFocus());
         robot.type(KeyCode.DOWN);
         await(
-                "the settings placeholder",
+                "the settings screen",
                 () -> robot.lookup(".screen-title").queryAllAs(Label.class).stream()
                         .anyMatch(l -> l.getText().equals("Settings") && l.isVisible()));
-        assertThat(robot.lookup(".placeholder .badge").queryAs(Label.class).getText())
-                .isEqualTo("Coming in a later version");
+        assertThat(robot.lookup("#renewalNote").queryAs(Label.class).getText()).contains("nothing to renew");
     }
 }

@@ -1,0 +1,350 @@
+package dev.walrussync.ui.settings;
+
+import dev.walrussync.ui.settings.SettingsInput.RateUnit;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * Binds the settings screen: where the backup is kept, the schedule and upload limit, renewal and budget, start at
+ * login and notifications, each section with its Save, progress and result line.
+ */
+public final class SettingsController {
+    private final SettingsViewModel viewModel;
+
+    @FXML
+    private ScrollPane page;
+
+    @FXML
+    private Label networkTitle;
+
+    @FXML
+    private Label networkDescription;
+
+    @FXML
+    private GridPane endpoints;
+
+    @FXML
+    private TextField walletAddress;
+
+    @FXML
+    private Label walletLabel;
+
+    @FXML
+    private TextField publishers;
+
+    @FXML
+    private Label publishersLabel;
+
+    @FXML
+    private TextField aggregators;
+
+    @FXML
+    private Label aggregatorsLabel;
+
+    @FXML
+    private TextField graphql;
+
+    @FXML
+    private Label graphqlLabel;
+
+    @FXML
+    private Label paidAhead;
+
+    @FXML
+    private Label networkError;
+
+    @FXML
+    private Button networkRetryButton;
+
+    @FXML
+    private GridPane backupForm;
+
+    @FXML
+    private ComboBox<ScheduleChoice> scheduleChoice;
+
+    @FXML
+    private TextField customSchedule;
+
+    @FXML
+    private TextField bandwidth;
+
+    @FXML
+    private ComboBox<RateUnit> bandwidthUnit;
+
+    @FXML
+    private Label bandwidthNote;
+
+    @FXML
+    private Button saveBackupButton;
+
+    @FXML
+    private ProgressIndicator backupProgress;
+
+    @FXML
+    private Label backupMessage;
+
+    @FXML
+    private Label renewalNote;
+
+    @FXML
+    private Button retryButton;
+
+    @FXML
+    private Label renewalIntro;
+
+    @FXML
+    private GridPane renewalForm;
+
+    @FXML
+    private HBox renewalSaveRow;
+
+    @FXML
+    private TextField lookAhead;
+
+    @FXML
+    private Label lookAheadUnit;
+
+    @FXML
+    private TextField extendBy;
+
+    @FXML
+    private Label extendByUnit;
+
+    @FXML
+    private TextField reserve;
+
+    @FXML
+    private TextField budget;
+
+    @FXML
+    private TextField interval;
+
+    @FXML
+    private Button saveRenewalButton;
+
+    @FXML
+    private ProgressIndicator renewalProgress;
+
+    @FXML
+    private Label renewalMessage;
+
+    @FXML
+    private VBox desktopForm;
+
+    @FXML
+    private CheckBox startAtLogin;
+
+    @FXML
+    private Label startAtLoginNote;
+
+    @FXML
+    private CheckBox notifyBackupFailed;
+
+    @FXML
+    private CheckBox notifyLowRunway;
+
+    @FXML
+    private CheckBox notifyExpiryRisk;
+
+    @FXML
+    private CheckBox notifyRestoreDone;
+
+    @FXML
+    private Button saveDesktopButton;
+
+    @FXML
+    private ProgressIndicator desktopProgress;
+
+    @FXML
+    private Label desktopMessage;
+
+    public SettingsController(SettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        // Where the backup is kept
+        networkTitle.textProperty().bind(viewModel.networkTitleProperty());
+        networkDescription.textProperty().bind(viewModel.networkDescriptionProperty());
+        value(walletAddress, walletLabel, viewModel.walletAddressProperty());
+        value(publishers, publishersLabel, viewModel.publishersProperty());
+        value(aggregators, aggregatorsLabel, viewModel.aggregatorsProperty());
+        value(graphql, graphqlLabel, viewModel.graphqlProperty());
+        show(endpoints, Bindings.isNotEmpty(viewModel.aggregatorsProperty()));
+        showIfText(paidAhead, viewModel.paidAheadProperty());
+        showIfText(networkError, viewModel.networkErrorProperty());
+        show(networkRetryButton, viewModel.storeRetryProperty());
+
+        // Schedule and upload limit
+        scheduleChoice.getItems().setAll(ScheduleChoice.values());
+        scheduleChoice.valueProperty().bindBidirectional(viewModel.scheduleProperty());
+        customSchedule.textProperty().bindBidirectional(viewModel.customScheduleProperty());
+        var custom = viewModel.scheduleProperty().isEqualTo(ScheduleChoice.CUSTOM);
+        show(customSchedule, custom);
+        bandwidth.textProperty().bindBidirectional(viewModel.bandwidthProperty());
+        bandwidthUnit.getItems().setAll(viewModel.bandwidthUnits());
+        bandwidthUnit.valueProperty().bindBidirectional(viewModel.bandwidthUnitProperty());
+        showIfText(bandwidthNote, viewModel.bandwidthNoteProperty());
+        var backupIdle = viewModel
+                .backupLoadedProperty()
+                .and(viewModel.backupSave().savingProperty().not());
+        backupForm.disableProperty().bind(backupIdle.not());
+        saveBackupButton.disableProperty().bind(backupIdle.not());
+        result(viewModel.backupSave(), backupProgress, backupMessage);
+
+        // Renewal and budget
+        renewalNote.textProperty().bind(viewModel.renewalNoteProperty());
+        show(retryButton, viewModel.storeRetryProperty().and(viewModel.onWalrusProperty()));
+        lookAhead.textProperty().bindBidirectional(viewModel.lookAheadProperty());
+        lookAhead.promptTextProperty().bind(viewModel.lookAheadPromptProperty());
+        lookAheadUnit.textProperty().bind(viewModel.periodUnitProperty());
+        extendBy.textProperty().bindBidirectional(viewModel.extendByProperty());
+        extendBy.promptTextProperty().bind(viewModel.extendByPromptProperty());
+        extendByUnit.textProperty().bind(viewModel.periodUnitProperty());
+        reserve.textProperty().bindBidirectional(viewModel.reserveProperty());
+        reserve.promptTextProperty().bind(viewModel.reservePromptProperty());
+        budget.textProperty().bindBidirectional(viewModel.budgetProperty());
+        budget.promptTextProperty().bind(viewModel.budgetPromptProperty());
+        interval.textProperty().bindBidirectional(viewModel.intervalProperty());
+        interval.promptTextProperty().bind(viewModel.intervalPromptProperty());
+        // Off Walrus the section only says why there is nothing to renew.
+        show(renewalIntro, viewModel.onWalrusProperty());
+        show(renewalForm, viewModel.onWalrusProperty());
+        show(renewalSaveRow, viewModel.onWalrusProperty());
+        var renewalIdle = viewModel
+                .renewalAvailableProperty()
+                .and(viewModel.renewalSave().savingProperty().not());
+        renewalForm.disableProperty().bind(renewalIdle.not());
+        saveRenewalButton.disableProperty().bind(renewalIdle.not());
+        result(viewModel.renewalSave(), renewalProgress, renewalMessage);
+
+        // Start at login and notifications
+        startAtLogin.selectedProperty().bindBidirectional(viewModel.startAtLoginProperty());
+        startAtLogin.setDisable(!viewModel.startAtLoginAvailable());
+        showIfText(startAtLoginNote, viewModel.startAtLoginNoteProperty());
+        notifyBackupFailed.selectedProperty().bindBidirectional(viewModel.notifyBackupFailedProperty());
+        notifyLowRunway.selectedProperty().bindBidirectional(viewModel.notifyLowRunwayProperty());
+        notifyExpiryRisk.selectedProperty().bindBidirectional(viewModel.notifyExpiryRiskProperty());
+        notifyRestoreDone.selectedProperty().bindBidirectional(viewModel.notifyRestoreDoneProperty());
+        var desktopIdle = viewModel
+                .desktopLoadedProperty()
+                .and(viewModel.desktopSave().savingProperty().not());
+        desktopForm.disableProperty().bind(desktopIdle.not());
+        saveDesktopButton.disableProperty().bind(desktopIdle.not());
+        result(viewModel.desktopSave(), desktopProgress, desktopMessage);
+
+        followFocus();
+        viewModel.load();
+    }
+
+    /** Scrolls the page so that the control the keyboard moved to is in view. */
+    private void followFocus() {
+        ChangeListener<Node> onFocus = (o, was, now) -> {
+            if (now != null && isOnPage(now)) {
+                scrollTo(now);
+            }
+        };
+        page.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(onFocus);
+            }
+            if (now != null) {
+                now.focusOwnerProperty().addListener(onFocus);
+            }
+        });
+    }
+
+    private boolean isOnPage(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == page.getContent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void scrollTo(Node node) {
+        Node content = page.getContent();
+        Bounds b = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+        double contentHeight = content.getLayoutBounds().getHeight();
+        double viewHeight = page.getViewportBounds().getHeight();
+        double scrollable = contentHeight - viewHeight;
+        if (b == null || scrollable <= 0) {
+            return;
+        }
+        double top = page.getVvalue() * scrollable;
+        double margin = 24;
+        if (b.getMinY() - margin < top) {
+            page.setVvalue(Math.max(0, (b.getMinY() - margin) / scrollable));
+        } else if (b.getMaxY() + margin > top + viewHeight) {
+            page.setVvalue(Math.min(1, (b.getMaxY() + margin - viewHeight) / scrollable));
+        }
+    }
+
+    /** A read-only value with its label, both hidden while the value is empty (off Walrus). */
+    private static void value(TextField field, Label label, ObservableStringValue text) {
+        field.textProperty().bind(text);
+        var has = Bindings.isNotEmpty(text);
+        show(field, has);
+        show(label, has);
+    }
+
+    private static void showIfText(Label label, ObservableStringValue text) {
+        label.textProperty().bind(text);
+        show(label, Bindings.isNotEmpty(text));
+    }
+
+    private static void show(Node node, ObservableBooleanValue when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    /** A section's progress while it saves, and its result line, red when it says what went wrong. */
+    private static void result(SaveState state, ProgressIndicator progress, Label message) {
+        show(progress, state.savingProperty());
+        message.textProperty().bind(state.messageProperty());
+        state.errorProperty().addListener((o, was, now) -> style(message, now));
+        style(message, state.errorProperty().get());
+    }
+
+    private static void style(Label message, boolean error) {
+        message.getStyleClass().removeAll("error-text", "ok-text");
+        message.getStyleClass().add(error ? "error-text" : "ok-text");
+    }
+
+    @FXML
+    private void saveBackup() {
+        viewModel.saveBackupSettings();
+    }
+
+    @FXML
+    private void saveRenewal() {
+        viewModel.saveRenewal();
+    }
+
+    @FXML
+    private void saveDesktop() {
+        viewModel.saveDesktop();
+    }
+
+    @FXML
+    private void retry() {
+        viewModel.retryStore();
+    }
+}
