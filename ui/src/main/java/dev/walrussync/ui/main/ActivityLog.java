@@ -63,13 +63,21 @@ public final class ActivityLog {
         return readOnly;
     }
 
-    /** Compares a folder sample with the one before: new snapshots and new failures are news; the first is not. */
+    /**
+     * Compares a folder sample with the one before: new snapshots and new failures are news. What the first sample
+     * shows is not; a folder added later starts from nothing, so its first backup is news even if it ended between
+     * two samples.
+     */
     void onStatus(SyncStatus status) {
+        boolean first = lastSeen == null;
         lastSeen = status.at();
         for (FolderStatus f : status.folders()) {
             FolderStatus before = lastFolders.put(f.path(), f);
             if (before == null) {
-                continue;
+                if (first) {
+                    continue;
+                }
+                before = new FolderStatus(f.path(), FolderState.IDLE, 0, 0, 0, 0, null, null, null, null, 0, null);
             }
             String name = folderName(f.path());
             if (f.lastSnapshotId() != null && !f.lastSnapshotId().equals(before.lastSnapshotId())) {

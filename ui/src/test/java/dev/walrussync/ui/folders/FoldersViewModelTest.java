@@ -4,6 +4,7 @@ import static dev.walrussync.ui.testing.TestGateway.DIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.api.SyncSettings;
+import dev.walrussync.engine.model.FolderState;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.main.SyncMonitor;
 import dev.walrussync.ui.session.Network;
@@ -82,6 +83,11 @@ class FoldersViewModelTest {
         vm.add(docs);
         vm.add(photos);
         vm.setExcludes(docs.toString(), "*.tmp");
+        // A backup under way finishes; wait for the first ones, so the pause is what the state shows.
+        TestGateway.awaitStatus(
+                running.sync(),
+                s -> s.folders().stream().allMatch(f -> f.lastSnapshotAt() != null && f.state() == FolderState.IDLE),
+                Duration.ofSeconds(30));
         vm.setFolderPaused(docs.toString(), true);
         assertThat(vm.errorProperty().get()).as(vm.messageProperty().get()).isFalse();
         assertThat(running.sync().policy().paused()).as("only the folder").isFalse();

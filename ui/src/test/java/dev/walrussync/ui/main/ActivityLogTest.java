@@ -107,6 +107,14 @@ class ActivityLogTest {
     }
 
     @Test
+    void aFolderAddedLaterIsNewsEvenIfItsFirstBackupEndedBetweenSamples() {
+        ActivityLog log = new ActivityLog();
+        log.onStatus(at(0));
+        log.onStatus(at(3, folder(FolderState.IDLE, "cccc3333", null)));
+        assertThat(log.entries()).singleElement().extracting(Activity::kind).isEqualTo(Activity.Kind.BACKED_UP);
+    }
+
+    @Test
     void onlyTheNewestEntriesAreKept() {
         ActivityLog log = new ActivityLog();
         for (int i = 0; i < ActivityLog.KEPT + 7; i++) {
