@@ -119,6 +119,17 @@ public final class Repositories {
         return new RepositorySession(Repository.open(home, c, random, clock, exclusive, connector), c, this);
     }
 
+    /**
+     * The Sui address of a {@code suiprivkey1…} Ed25519 key, parsed as {@link RepositorySession#replaceWallet} parses
+     * it: so that a caller can name the address a key is for, and refuse a malformed key, before anything changes.
+     * Reads and writes nothing.
+     *
+     * @throws SyncException if the text is not such a key
+     */
+    public static String walletAddressOf(String suiPrivateKey) throws SyncException {
+        return parseWalletKey(suiPrivateKey).address().toString();
+    }
+
     /** Parses a {@code suiprivkey1…} Ed25519 key, with a clear error for anything else. */
     static Ed25519Keypair parseWalletKey(String text) throws SyncException {
         try {

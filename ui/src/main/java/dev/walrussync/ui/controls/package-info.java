@@ -1,4 +1,8 @@
-/** Small reusable pieces: formatting of sizes, durations and amounts. */
+/**
+ * Small reusable pieces: formatting of sizes, durations and amounts, the folder chooser, and QR codes (the node-free
+ * {@link dev.walrussync.ui.controls.QrCode} a view model holds, and the {@link dev.walrussync.ui.controls.QrCodeView}
+ * that draws it).
+ */
 @NullMarked
 package dev.walrussync.ui.controls;
 

@@ -184,7 +184,10 @@ public final class AppFlow {
                                         context.folderChooser()))
                                 .root();
                     case STORAGE ->
-                        ViewLoader.load(new StorageController(new StorageViewModel(m, ZoneId.systemDefault())))
+                        ViewLoader.load(new StorageController(new StorageViewModel(
+                                        m,
+                                        ZoneId.systemDefault(),
+                                        () -> vm.screenProperty().set(Screen.SETTINGS))))
                                 .root();
                     case NODES ->
                         ViewLoader.load(new NodesController(new NodesViewModel(m)))

@@ -10,8 +10,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 
-/** Binds the storage screen: the blobs table, Renew now with its progress and result, and the renewal log. */
+/**
+ * Binds the storage screen: the renewal policy and the cost of the pending changes, the blobs table, Renew now with its
+ * progress and result, and the renewal log.
+ */
 public final class StorageController {
     private final StorageViewModel viewModel;
 
@@ -40,6 +44,9 @@ public final class StorageController {
     private TableColumn<BlobItem, String> costColumn;
 
     @FXML
+    private HBox progressRow;
+
+    @FXML
     private ProgressBar progressBar;
 
     @FXML
@@ -53,6 +60,18 @@ public final class StorageController {
 
     @FXML
     private ListView<String> alertList;
+
+    @FXML
+    private Label policyText;
+
+    @FXML
+    private Button changePolicyButton;
+
+    @FXML
+    private Label pendingText;
+
+    @FXML
+    private Label logLabel;
 
     @FXML
     private TableView<RenewalItem> logTable;
@@ -128,9 +147,10 @@ public final class StorageController {
             refreshButton.setDisable(true);
         }
         progressBar.progressProperty().bind(viewModel.progressProperty());
-        progressBar
+        progressRow
                 .visibleProperty()
                 .bind(viewModel.renewingProperty().or(viewModel.reportProperty().isNotNull()));
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
         progressText.textProperty().bind(viewModel.progressTextProperty());
         message.textProperty().bind(viewModel.messageProperty());
         viewModel.errorProperty().addListener((o, was, now) -> {
@@ -138,6 +158,13 @@ public final class StorageController {
             message.getStyleClass().add(now ? "error-text" : "ok-text");
         });
         reportText.textProperty().bind(viewModel.reportTextProperty());
+        reportText.managedProperty().bind(viewModel.reportTextProperty().isNotEmpty());
+
+        policyText.textProperty().bind(viewModel.policyTextProperty());
+        changePolicyButton.setVisible(viewModel.canOpenSettings());
+        changePolicyButton.setManaged(viewModel.canOpenSettings());
+        pendingText.textProperty().bind(viewModel.pendingTextProperty());
+        logLabel.setLabelFor(logTable);
 
         viewModel.reload();
     }
@@ -150,5 +177,10 @@ public final class StorageController {
     @FXML
     private void renewNow() {
         viewModel.renewNow();
+    }
+
+    @FXML
+    private void changePolicy() {
+        viewModel.openSettings();
     }
 }

@@ -1,4 +1,7 @@
-/** The wallet screen: the repository's Sui address, its WAL and SUI, and the faucet on the local network. */
+/**
+ * The wallet screen: the repository's Sui address with its QR code, its WAL and SUI, the faucet on the local network,
+ * and replacing the wallet with the user's own key.
+ */
 @NullMarked
 package dev.walrussync.ui.wallet;
 
