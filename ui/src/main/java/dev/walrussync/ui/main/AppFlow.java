@@ -67,6 +67,7 @@ public final class AppFlow {
     private @Nullable RunningSync running;
     private boolean trayInstalled;
     private int fontSize = DEFAULT_FONT_SIZE;
+    private @Nullable Scene scene;
 
     public AppFlow(UiContext context, Stage stage) {
         this.context = context;
@@ -108,13 +109,14 @@ public final class AppFlow {
         stage.show();
     }
 
+    /** Shows {@code root} in this flow's scene, made on the first call (a stage may have shown another flow's). */
     private void show(Parent root) {
-        Scene scene = stage.getScene();
         if (scene == null) {
-            scene = new Scene(root, 1040, 720);
-            scene.getStylesheets().add(ViewLoader.styleSheet());
-            addZoomKeys(scene);
-            stage.setScene(scene);
+            Scene created = new Scene(root, 1040, 720);
+            created.getStylesheets().add(ViewLoader.styleSheet());
+            addZoomKeys(created);
+            stage.setScene(created);
+            scene = created;
         } else {
             scene.setRoot(root);
         }
