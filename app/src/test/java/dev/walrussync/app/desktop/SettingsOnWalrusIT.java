@@ -55,7 +55,7 @@ class SettingsOnWalrusIT {
 
             assertThat(vm.renewalAvailableProperty().get()).isTrue();
             assertThat(vm.periodUnitProperty().get()).isEqualTo("days");
-            assertThat(vm.renewalNoteProperty().get()).contains("epochs of 14 day(s)");
+            assertThat(vm.renewalNoteProperty().get()).contains("epochs of 14 days");
             assertThat(vm.lookAheadPromptProperty().get()).isEqualTo("42 (default)");
             assertThat(vm.lookAheadProperty().get()).isEmpty();
 
