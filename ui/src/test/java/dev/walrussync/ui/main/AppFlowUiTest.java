@@ -1,5 +1,7 @@
 package dev.walrussync.ui.main;
 
+import static dev.walrussync.ui.testing.FxWait.await;
+import static dev.walrussync.ui.testing.FxWait.showing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.ui.fx.UiContext;
@@ -16,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
@@ -77,36 +78,21 @@ class AppFlowUiTest {
         gateway.close();
     }
 
-    private void await(FxRobot robot, String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private void type(FxRobot robot, String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.interact(() -> field.setText(text));
     }
 
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
     @Test
     void onboardingCreatesARepositoryAndTheDashboardShowsTheFolderBackedUp(FxRobot robot) throws Exception {
         robot.clickOn("#createOption");
-        assertThat(visible(robot, "#networkPage")).isTrue();
+        assertThat(showing(robot, "#networkPage")).isTrue();
         robot.clickOn("#networkNext");
 
         type(robot, "#passphrase", PASSPHRASE);
         type(robot, "#passphraseAgain", PASSPHRASE);
         robot.clickOn("#createButton");
-        await(robot, "the recovery phrase", () -> visible(robot, "#recoveryPage") && visible(robot, "#word24"));
+        await("the recovery phrase", () -> showing(robot, "#recoveryPage") && showing(robot, "#word24"));
         assertThat(gateway.network()).isEqualTo(Network.LOCAL);
 
         List<String> words = new ArrayList<>();
@@ -121,15 +107,14 @@ class AppFlowUiTest {
             type(robot, "#confirmWord" + i, words.get(n - 1));
         }
         robot.clickOn("#confirmButton");
-        await(robot, "the folders page", () -> visible(robot, "#foldersPage"));
+        await("the folders page", () -> showing(robot, "#foldersPage"));
 
         robot.clickOn("#addFolderButton");
         ListView<?> folders = robot.lookup("#folderList").queryAs(ListView.class);
-        await(robot, "the added folder", () -> folders.getItems().size() == 1);
+        await("the added folder", () -> folders.getItems().size() == 1);
         robot.clickOn("#finishButton");
 
         await(
-                robot,
                 "the dashboard with the folder saved",
                 () -> robot.lookup(".folder-card").queryAll().stream()
                         .anyMatch(card -> robot.from(card)

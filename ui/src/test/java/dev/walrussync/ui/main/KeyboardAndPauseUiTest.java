@@ -1,5 +1,7 @@
 package dev.walrussync.ui.main;
 
+import static dev.walrussync.ui.testing.FxWait.await;
+import static dev.walrussync.ui.testing.FxWait.showing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.testing.TestRepositories;
@@ -11,13 +13,10 @@ import dev.walrussync.ui.tray.TrayIntegration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
@@ -74,21 +73,6 @@ class KeyboardAndPauseUiTest {
         scheduler.shutdownNow();
         background.shutdownNow();
         gateway.close();
-    }
-
-    private static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     private void unlock(FxRobot robot) throws Exception {

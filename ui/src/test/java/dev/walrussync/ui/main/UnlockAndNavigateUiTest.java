@@ -1,5 +1,7 @@
 package dev.walrussync.ui.main;
 
+import static dev.walrussync.ui.testing.FxWait.await;
+import static dev.walrussync.ui.testing.FxWait.showing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.testing.TestRepositories;
@@ -15,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
@@ -67,21 +68,6 @@ class UnlockAndNavigateUiTest {
         scheduler.shutdownNow();
         background.shutdownNow();
         gateway.close();
-    }
-
-    private static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.walrussync.ui.settings;
 
+import static dev.walrussync.ui.testing.FxWait.await;
+import static dev.walrussync.ui.testing.FxWait.showing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.api.SyncSettings;
@@ -16,13 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -85,21 +84,6 @@ class SettingsUiTest {
         scheduler.shutdownNow();
         background.shutdownNow();
         gateway.close();
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    30,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
-    private static boolean showing(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
     }
 
     @Test
