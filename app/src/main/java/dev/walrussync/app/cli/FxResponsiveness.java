@@ -225,9 +225,13 @@ final class FxResponsiveness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         running = false;
-        heartbeat.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            heartbeat.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Platform.runLater(frames::stop);
     }
 
