@@ -43,6 +43,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             RenewalBenchCommand.class,
             WatchBenchCommand.class,
+            UiBenchCommand.class,
             BlobIdCommand.class,
             WalletCommand.class,
             StatusCommand.class,

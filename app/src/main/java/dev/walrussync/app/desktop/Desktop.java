@@ -9,8 +9,14 @@ import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.tray.AwtTrayIntegration;
 import dev.walrussync.ui.tray.TrayIntegration;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +24,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /** Starts the desktop app: the composition root of the UI, beside {@code Main}'s of the command line. */
 public final class Desktop {
@@ -42,8 +54,18 @@ public final class Desktop {
                 || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
     }
 
+    /**
+     * Environment variable naming a file the app writes once its first window is shown (see {@link FirstWindow});
+     * {@code walrus-sync bench-ui} sets it to time the launch.
+     */
+    public static final String FIRST_WINDOW_FILE_ENV = "WALRUS_SYNC_BENCH_FIRST_WINDOW_FILE";
+
     /** Runs the app until the user quits; returns the exit code. */
     public static int run(Repositories engine, Path home) {
+        String firstWindowFile = System.getenv(FIRST_WINDOW_FILE_ENV);
+        if (firstWindowFile != null && !firstWindowFile.isBlank()) {
+            FirstWindow.reportTo(Path.of(firstWindowFile));
+        }
         LogSetup.forDaemon(false);
         ExecutorService background = Executors.newFixedThreadPool(2, daemonThreads("ui-engine"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("ui-sampler"));
@@ -98,6 +120,79 @@ public final class Desktop {
             return List.of(launcher);
         }
         return null;
+    }
+
+    /**
+     * When the process's first window appeared, for the launch benchmark: the JVM's start, the window shown ({@code
+     * WINDOW_SHOWN}), and the end of the first layout pulse after it (the first frame is rendered from it).
+     */
+    public record FirstWindow(Instant jvmStart, Instant shown, Instant firstFrame) {
+        /**
+         * Writes the times to {@code file} once the first window of this process has been shown and laid out. Call
+         * before the toolkit starts.
+         */
+        static void reportTo(Path file) {
+            AtomicBoolean seen = new AtomicBoolean();
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+                while (change.next()) {
+                    for (Window w : change.getAddedSubList()) {
+                        if (w.isShowing()) {
+                            shown(w, file, seen);
+                        } else {
+                            w.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> shown(w, file, seen));
+                        }
+                    }
+                }
+            });
+        }
+
+        private static void shown(Window w, Path file, AtomicBoolean seen) {
+            if (!seen.compareAndSet(false, true)) {
+                return;
+            }
+            Instant shown = Instant.now();
+            Instant jvmStart =
+                    Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+            Scene scene = w.getScene();
+            if (scene == null) {
+                write(file, new FirstWindow(jvmStart, shown, shown));
+                return;
+            }
+            Runnable[] firstPulse = new Runnable[1];
+            firstPulse[0] = () -> {
+                scene.removePostLayoutPulseListener(firstPulse[0]);
+                write(file, new FirstWindow(jvmStart, shown, Instant.now()));
+            };
+            scene.addPostLayoutPulseListener(firstPulse[0]);
+            Platform.requestNextPulse();
+        }
+
+        private static void write(Path file, FirstWindow times) {
+            try {
+                Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                Files.writeString(
+                        tmp,
+                        times.jvmStart() + "\n" + times.shown() + "\n" + times.firstFrame() + "\n",
+                        StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                LoggerFactory.getLogger(Desktop.class).warn("cannot write {}: {}", file, e.toString());
+            }
+        }
+
+        /** Reads what {@link #reportTo} wrote. */
+        public static FirstWindow read(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 3) {
+                throw new IOException(file + " holds " + lines.size() + " lines, not 3");
+            }
+            try {
+                return new FirstWindow(
+                        Instant.parse(lines.get(0)), Instant.parse(lines.get(1)), Instant.parse(lines.get(2)));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IOException("not the times of a first window in " + file + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
