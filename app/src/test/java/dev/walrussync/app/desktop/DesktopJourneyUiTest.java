@@ -37,10 +37,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -329,8 +331,10 @@ class DesktopJourneyUiTest {
         return robot.lookup(query).queryAs(Node.class);
     }
 
+    /** The text of a label or a (read-only) text field. */
     private static String text(FxRobot robot, String query) {
-        String t = robot.lookup(query).queryAs(Label.class).getText();
+        Node n = robot.lookup(query).query();
+        String t = n instanceof TextInputControl field ? field.getText() : ((Labeled) n).getText();
         return t == null ? "" : t;
     }
 
