@@ -114,48 +114,56 @@ final class FoldersCommand extends CommandGroup {
         }
     }
 
-    /** Saves the folder at {@code path} paused or not. */
-    static void setPaused(WalrusSyncCommand root, Path path, boolean paused) throws SyncException {
-        SyncSettings settings = SyncSettings.load(root.home());
-        WatchedFolder folder = settings.folder(path)
-                .orElseThrow(() -> new SyncException(path.toAbsolutePath().normalize() + " is not watched"));
-        apply(root, settings.withFolder(folder.withPaused(paused)));
+    /** {@code folders pause|resume PATH}: saves one folder paused or not, and says what that means. */
+    abstract static class SetPaused implements Callable<Integer> {
+        @ParentCommand
+        FoldersCommand group;
+
+        @Parameters(paramLabel = "PATH", description = "The folder.")
+        Path path;
+
+        abstract boolean pause();
+
+        abstract String done(Path folder);
+
+        @Override
+        public Integer call() throws Exception {
+            WalrusSyncCommand root = group.root;
+            SyncSettings settings = SyncSettings.load(root.home());
+            Path folder = path.toAbsolutePath().normalize();
+            WatchedFolder watched =
+                    settings.folder(folder).orElseThrow(() -> new SyncException(folder + " is not watched"));
+            apply(root, settings.withFolder(watched.withPaused(pause())));
+            root.console().println(done(folder));
+            return ExitCode.OK;
+        }
     }
 
     @Command(
             name = "pause",
             description = "Pause one folder: its changes are collected, not backed up, until 'folders resume'.")
-    static final class Pause implements Callable<Integer> {
-        @ParentCommand
-        FoldersCommand group;
-
-        @Parameters(paramLabel = "PATH", description = "The folder.")
-        Path path;
+    static final class Pause extends SetPaused {
+        @Override
+        boolean pause() {
+            return true;
+        }
 
         @Override
-        public Integer call() throws Exception {
-            setPaused(group.root, path, true);
-            group.root
-                    .console()
-                    .println(
-                            "Paused " + path.toAbsolutePath().normalize() + "; the other folders are still backed up.");
-            return ExitCode.OK;
+        String done(Path folder) {
+            return "Paused " + folder + "; the other folders are still backed up.";
         }
     }
 
     @Command(name = "resume", description = "Resume a paused folder; its changes are backed up.")
-    static final class Resume implements Callable<Integer> {
-        @ParentCommand
-        FoldersCommand group;
-
-        @Parameters(paramLabel = "PATH", description = "The folder.")
-        Path path;
+    static final class Resume extends SetPaused {
+        @Override
+        boolean pause() {
+            return false;
+        }
 
         @Override
-        public Integer call() throws Exception {
-            setPaused(group.root, path, false);
-            group.root.console().println("Resumed " + path.toAbsolutePath().normalize() + ".");
-            return ExitCode.OK;
+        String done(Path folder) {
+            return "Resumed " + folder + ".";
         }
     }
 }

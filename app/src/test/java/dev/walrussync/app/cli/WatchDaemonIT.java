@@ -107,6 +107,24 @@ class WatchDaemonIT {
         assertThat(folder.get("path").asText()).isEqualTo(source.toString());
         assertThat(folder.get("state").asText()).isEqualTo("IDLE");
 
+        // Pausing for a while, and one folder, through the running daemon.
+        assertThat(ok(cli.run("watch", "pause", "--for", "1h")).out()).contains("Paused for 1h");
+        JsonNode paused = ok(cli.run("status", "--json")).json().get("sync");
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+        assertThat(Instant.parse(paused.get("policy").get("resumeAt").asText()))
+                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        CliHarness.Result nonsense = cli.run("watch", "pause", "--for", "soon");
+        assertThat(nonsense.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(nonsense.err()).contains("--for soon");
+        ok(cli.run("watch", "resume"));
+        assertThat(ok(cli.run("status", "--json")).json().get("sync").get("paused").asBoolean())
+                .isFalse();
+        ok(cli.run("folders", "pause", source.toString()));
+        awaitFolder(home, source, first, Duration.ZERO, f -> f.state() == FolderState.PAUSED);
+        assertThat(ok(cli.run("folders", "list")).out()).contains(source + "  PAUSED");
+        ok(cli.run("folders", "resume", source.toString()));
+        awaitFolder(home, source, first, Duration.ZERO, f -> f.state() == FolderState.IDLE);
+
         // One daemon per app home: a second is refused, saying which process runs; other commands refuse too.
         Process second = startWatch(home, "second.log");
         assertThat(second.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
