@@ -112,12 +112,18 @@ class WatchDaemonIT {
         JsonNode paused = ok(cli.run("status", "--json")).json().get("sync");
         assertThat(paused.get("paused").asBoolean()).isTrue();
         assertThat(Instant.parse(paused.get("policy").get("resumeAt").asText()))
-                .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+                .isBetween(
+                        Instant.now().plus(Duration.ofMinutes(59)),
+                        Instant.now().plus(Duration.ofMinutes(61)));
         CliHarness.Result nonsense = cli.run("watch", "pause", "--for", "soon");
         assertThat(nonsense.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(nonsense.err()).contains("--for soon");
         ok(cli.run("watch", "resume"));
-        assertThat(ok(cli.run("status", "--json")).json().get("sync").get("paused").asBoolean())
+        assertThat(ok(cli.run("status", "--json"))
+                        .json()
+                        .get("sync")
+                        .get("paused")
+                        .asBoolean())
                 .isFalse();
         ok(cli.run("folders", "pause", source.toString()));
         awaitFolder(home, source, first, Duration.ZERO, f -> f.state() == FolderState.PAUSED);
