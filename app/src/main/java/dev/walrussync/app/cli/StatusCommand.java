@@ -58,7 +58,12 @@ final class StatusCommand implements Callable<Integer> {
         Console c = root.console();
         SyncStatus sync = reply.sync();
         if (sync != null) {
-            c.println("Watch daemon:   running (process " + reply.pid() + "), " + (sync.paused() ? "PAUSED" : "active")
+            String state = !sync.paused()
+                    ? "active"
+                    : sync.policy().resumeAt() == null
+                            ? "PAUSED"
+                            : "PAUSED until " + sync.policy().resumeAt();
+            c.println("Watch daemon:   running (process " + reply.pid() + "), " + state
                     + "; " + sync.snapshotsTaken() + " snapshot(s) and " + sync.packsUploaded()
                     + " pack(s) since it started");
             for (FolderStatus f : sync.folders()) {

@@ -115,6 +115,9 @@ class WatchDaemonIT {
                 .isBetween(
                         Instant.now().plus(Duration.ofMinutes(59)),
                         Instant.now().plus(Duration.ofMinutes(61)));
+        assertThat(ok(cli.run("status")).out())
+                .contains("running (process " + first.pid() + "), PAUSED until "
+                        + paused.get("policy").get("resumeAt").asText());
         CliHarness.Result nonsense = cli.run("watch", "pause", "--for", "soon");
         assertThat(nonsense.exit()).isEqualTo(ExitCode.FAILED);
         assertThat(nonsense.err()).contains("--for soon");
