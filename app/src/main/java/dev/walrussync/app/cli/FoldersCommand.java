@@ -129,12 +129,8 @@ final class FoldersCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             WalrusSyncCommand root = group.root;
-            SyncSettings settings = SyncSettings.load(root.home());
-            Path folder = path.toAbsolutePath().normalize();
-            WatchedFolder watched =
-                    settings.folder(folder).orElseThrow(() -> new SyncException(folder + " is not watched"));
-            apply(root, settings.withFolder(watched.withPaused(pause())));
-            root.console().println(done(folder));
+            apply(root, SyncSettings.load(root.home()).withFolderChanged(path, f -> f.withPaused(pause())));
+            root.console().println(done(path.toAbsolutePath().normalize()));
             return ExitCode.OK;
         }
     }

@@ -204,9 +204,17 @@ public final class SyncService implements AutoCloseable {
      * way finishes). Remembered in {@code sync.json}.
      */
     public void setFolderPaused(Path path, boolean paused) throws SyncException {
-        SyncSettings settings = SyncSettings.load(home);
-        WatchedFolder folder = settings.folder(path).orElseThrow(() -> new SyncException(path + " is not watched"));
-        settings.withFolder(folder.withPaused(paused)).save(home);
+        SyncSettings.load(home)
+                .withFolderChanged(path, f -> f.withPaused(paused))
+                .save(home);
+        reload();
+    }
+
+    /** Replaces the excludes of the folder at {@code path}, which is then looked at in full. Remembered. */
+    public void setExcludes(Path path, List<String> excludes) throws SyncException {
+        SyncSettings.load(home)
+                .withFolderChanged(path, f -> f.withExcludes(excludes))
+                .save(home);
         reload();
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +119,17 @@ public record SyncSettings(
             next.add(folder);
         }
         return new SyncSettings(next, policy);
+    }
+
+    /**
+     * These settings with the folder at {@code path} changed by {@code change} (its excludes, its pause).
+     *
+     * @throws SyncException if the folder is not watched
+     */
+    public SyncSettings withFolderChanged(Path path, UnaryOperator<WatchedFolder> change) throws SyncException {
+        Path p = path.toAbsolutePath().normalize();
+        WatchedFolder folder = folder(p).orElseThrow(() -> new SyncException(p + " is not watched"));
+        return withFolder(change.apply(folder));
     }
 
     /** These settings without the folder at {@code path}. */

@@ -78,6 +78,16 @@ class SyncSettingsTest {
     }
 
     @Test
+    void changingAFolderKeepsWhatTheChangeLeavesAndRefusesOneNotWatched() throws Exception {
+        SyncSettings s = SyncSettings.load(home).withFolder(new WatchedFolder(photos, List.of("*.tmp"), true));
+        SyncSettings changed = s.withFolderChanged(photos, f -> f.withExcludes(List.of("*.bak")));
+        assertThat(changed.folder(photos).orElseThrow()).isEqualTo(new WatchedFolder(photos, List.of("*.bak"), true));
+        assertThatThrownBy(() -> s.withFolderChanged(documents, f -> f.withPaused(true)))
+                .isInstanceOf(SyncException.class)
+                .hasMessage(documents.toAbsolutePath().normalize() + " is not watched");
+    }
+
+    @Test
     void foldersExcludesAndPolicyReadBackAsSaved() throws Exception {
         SyncSettings saved = SyncSettings.load(home)
                 .withFolder(new WatchedFolder(photos, List.of("*.tmp", "/cache/")))

@@ -65,12 +65,7 @@ public final class FoldersViewModel {
         run(
                 "Saved " + patterns.size() + " exclude pattern" + (patterns.size() == 1 ? "" : "s") + " for " + path
                         + ".",
-                () -> {
-                    WatchedFolder folder = SyncSettings.load(monitor.running().home())
-                            .folder(Path.of(path))
-                            .orElseThrow(() -> new SyncException(path + " is no longer watched"));
-                    monitor.sync().addFolder(folder.withExcludes(patterns));
-                });
+                () -> monitor.sync().setExcludes(Path.of(path), patterns));
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.walrussync.engine.model.SyncStatus;
 import dev.walrussync.engine.model.WalrusStatus;
 import dev.walrussync.ui.session.RunningSync;
 import dev.walrussync.ui.tray.TrayState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -135,11 +134,6 @@ public final class SyncMonitor implements AutoCloseable {
     /** Pauses uploads for {@code duration}, after which they resume by themselves; as {@link #setPaused}. */
     public void pauseFor(Duration duration, Consumer<String> onFailure) {
         change(sync -> sync.pauseFor(duration), onFailure);
-    }
-
-    /** Pauses or resumes one folder; as {@link #setPaused}. */
-    public void setFolderPaused(String folder, boolean paused, Consumer<String> onFailure) {
-        change(sync -> sync.setFolderPaused(Path.of(folder), paused), onFailure);
     }
 
     private interface Change {
