@@ -1,6 +1,7 @@
 package dev.walrussync.ui.folders;
 
 import dev.walrussync.ui.controls.FolderChooser;
+import dev.walrussync.ui.controls.MessageStyle;
 import java.nio.file.Path;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -98,10 +99,7 @@ public final class FoldersController {
         removeButton.disableProperty().bind(details.disableProperty().or(viewModel.busyProperty()));
         saveExcludesButton.disableProperty().bind(details.disableProperty().or(viewModel.busyProperty()));
         message.textProperty().bind(viewModel.messageProperty());
-        viewModel.errorProperty().addListener((o, was, now) -> {
-            message.getStyleClass().removeAll("error-text", "ok-text");
-            message.getStyleClass().add(now ? "error-text" : "ok-text");
-        });
+        viewModel.errorProperty().addListener((o, was, now) -> MessageStyle.apply(message, now));
         pauseButton.disableProperty().bind(details.disableProperty().or(viewModel.busyProperty()));
     }
 

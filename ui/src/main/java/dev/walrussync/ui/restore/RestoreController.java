@@ -2,6 +2,7 @@ package dev.walrussync.ui.restore;
 
 import dev.walrussync.ui.controls.FolderChooser;
 import dev.walrussync.ui.controls.Formats;
+import dev.walrussync.ui.controls.MessageStyle;
 import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -184,10 +185,7 @@ public final class RestoreController {
                         .or(viewModel.reportProperty().isNotNull()));
         progressText.textProperty().bind(viewModel.progressTextProperty());
         message.textProperty().bind(viewModel.messageProperty());
-        viewModel.errorProperty().addListener((o, was, now) -> {
-            message.getStyleClass().removeAll("error-text", "ok-text");
-            message.getStyleClass().add(now ? "error-text" : "ok-text");
-        });
+        viewModel.errorProperty().addListener((o, was, now) -> MessageStyle.apply(message, now));
         reportText.textProperty().bind(viewModel.reportTextProperty());
 
         viewModel.reload();

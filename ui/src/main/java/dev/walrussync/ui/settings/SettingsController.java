@@ -1,5 +1,6 @@
 package dev.walrussync.ui.settings;
 
+import dev.walrussync.ui.controls.MessageStyle;
 import dev.walrussync.ui.settings.SettingsInput.RateUnit;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -319,13 +320,8 @@ public final class SettingsController {
     private static void result(SaveState state, ProgressIndicator progress, Label message) {
         show(progress, state.savingProperty());
         message.textProperty().bind(state.messageProperty());
-        state.errorProperty().addListener((o, was, now) -> style(message, now));
-        style(message, state.errorProperty().get());
-    }
-
-    private static void style(Label message, boolean error) {
-        message.getStyleClass().removeAll("error-text", "ok-text");
-        message.getStyleClass().add(error ? "error-text" : "ok-text");
+        state.errorProperty().addListener((o, was, now) -> MessageStyle.apply(message, now));
+        MessageStyle.apply(message, state.errorProperty().get());
     }
 
     @FXML

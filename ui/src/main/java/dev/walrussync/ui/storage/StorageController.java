@@ -1,5 +1,6 @@
 package dev.walrussync.ui.storage;
 
+import dev.walrussync.ui.controls.MessageStyle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
@@ -153,10 +154,7 @@ public final class StorageController {
         progressRow.managedProperty().bind(progressRow.visibleProperty());
         progressText.textProperty().bind(viewModel.progressTextProperty());
         message.textProperty().bind(viewModel.messageProperty());
-        viewModel.errorProperty().addListener((o, was, now) -> {
-            message.getStyleClass().removeAll("error-text", "ok-text");
-            message.getStyleClass().add(now ? "error-text" : "ok-text");
-        });
+        viewModel.errorProperty().addListener((o, was, now) -> MessageStyle.apply(message, now));
         reportText.textProperty().bind(viewModel.reportTextProperty());
         reportText.managedProperty().bind(viewModel.reportTextProperty().isNotEmpty());
 

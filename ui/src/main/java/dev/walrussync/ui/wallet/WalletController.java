@@ -1,5 +1,6 @@
 package dev.walrussync.ui.wallet;
 
+import dev.walrussync.ui.controls.MessageStyle;
 import dev.walrussync.ui.controls.QrCodeView;
 import dev.walrussync.ui.wallet.WalletViewModel.ImportStage;
 import javafx.beans.binding.BooleanBinding;
@@ -112,7 +113,7 @@ public final class WalletController {
         showIf(faucetNote, viewModel.faucetNoteProperty().isNotEmpty());
         message.textProperty().bind(viewModel.messageProperty());
         showIf(message, viewModel.messageProperty().isNotEmpty());
-        viewModel.errorProperty().addListener((o, was, now) -> errorStyle(message, now));
+        viewModel.errorProperty().addListener((o, was, now) -> MessageStyle.apply(message, now));
 
         importCard.setVisible(viewModel.onWalrus());
         importCard.setManaged(viewModel.onWalrus());
@@ -135,7 +136,7 @@ public final class WalletController {
         importProgress.managedProperty().bind(importProgress.visibleProperty());
         importMessage.textProperty().bind(viewModel.importMessageProperty());
         showIf(importMessage.getParent(), viewModel.importMessageProperty().isNotEmpty());
-        viewModel.importErrorProperty().addListener((o, was, now) -> errorStyle(importMessage, now));
+        viewModel.importErrorProperty().addListener((o, was, now) -> MessageStyle.apply(importMessage, now));
         viewModel.importStageProperty().addListener((o, was, now) -> {
             // Keep the keyboard where the next step is: the safe choice when asked, the key field after.
             if (now == ImportStage.CONFIRM) {
@@ -155,11 +156,6 @@ public final class WalletController {
     private static void showIf(Node node, javafx.beans.value.ObservableBooleanValue condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
-    }
-
-    private static void errorStyle(Label label, boolean error) {
-        label.getStyleClass().removeAll("error-text", "ok-text");
-        label.getStyleClass().add(error ? "error-text" : "ok-text");
     }
 
     @FXML
