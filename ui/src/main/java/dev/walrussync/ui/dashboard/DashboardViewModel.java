@@ -210,73 +210,58 @@ public final class DashboardViewModel {
      * @param latest the folder's latest snapshot, for its size, or null until it is read
      */
     static FolderCard card(FolderStatus f, SyncStatus s, @Nullable SnapshotInfo latest) {
-        FolderCard c = card(f, s);
+        Path p = Path.of(f.path());
+        String name = p.getFileName() == null ? f.path() : p.getFileName().toString();
+        String last = f.lastSnapshotAt() == null ? "Not saved yet" : "Saved " + Formats.ago(f.lastSnapshotAt(), s.at());
         String next = f.nextRun() == null
                 ? ""
                 : f.nextRun().isAfter(s.at())
                         ? "Next backup in " + Formats.duration(Duration.between(s.at(), f.nextRun()))
                         : "Next backup now";
         String size = latest == null ? "" : Formats.bytes(latest.bytes()) + " in " + count(latest.files(), "file");
-        return new FolderCard(
-                c.name(), c.path(), c.state(), c.styleClass(), c.detail(), c.progress(), c.lastSnapshot(), next, size);
-    }
-
-    static FolderCard card(FolderStatus f, SyncStatus s) {
-        Path p = Path.of(f.path());
-        String name = p.getFileName() == null ? f.path() : p.getFileName().toString();
-        String last = f.lastSnapshotAt() == null ? "Not saved yet" : "Saved " + Formats.ago(f.lastSnapshotAt(), s.at());
-        return switch (f.state()) {
-            case IDLE ->
-                new FolderCard(
-                        name,
-                        f.path(),
-                        "Up to date",
-                        "state-idle",
-                        f.pendingChanges() > 0
-                                ? f.pendingChanges() + " change" + (f.pendingChanges() == 1 ? "" : "s") + " waiting"
-                                : "Watching for changes",
-                        0,
-                        last,
-                        "",
-                        "");
-            case SCANNING ->
-                new FolderCard(name, f.path(), "Scanning", "state-busy", "Looking for changes…", -1, last, "", "");
+        String changes = f.pendingChanges() + " change" + (f.pendingChanges() == 1 ? "" : "s");
+        String state;
+        String styleClass;
+        String detail;
+        double progress = 0;
+        switch (f.state()) {
+            case IDLE -> {
+                state = "Up to date";
+                styleClass = "state-idle";
+                detail = f.pendingChanges() > 0 ? changes + " waiting" : "Watching for changes";
+            }
+            case SCANNING -> {
+                state = "Scanning";
+                styleClass = "state-busy";
+                detail = "Looking for changes…";
+                progress = -1;
+            }
             case UPLOADING -> {
-                double progress = f.bytesTotal() > 0 ? Math.min(1, (double) f.bytesDone() / f.bytesTotal()) : -1;
-                String detail = f.bytesTotal() > 0
+                state = "Uploading";
+                styleClass = "state-busy";
+                progress = f.bytesTotal() > 0 ? Math.min(1, (double) f.bytesDone() / f.bytesTotal()) : -1;
+                detail = f.bytesTotal() > 0
                         ? Formats.bytes(f.bytesDone()) + " of " + Formats.bytes(f.bytesTotal())
                         : Formats.bytes(f.bytesDone()) + " read";
                 if (f.etaSeconds() != null) {
                     detail += " · about " + Formats.duration(Duration.ofSeconds(f.etaSeconds())) + " left";
                 }
-                yield new FolderCard(name, f.path(), "Uploading", "state-busy", detail, progress, last, "", "");
             }
-            case PAUSED ->
-                new FolderCard(
-                        name,
-                        f.path(),
-                        "Paused",
-                        "state-paused",
-                        f.pendingChanges() > 0
-                                ? f.pendingChanges() + " change" + (f.pendingChanges() == 1 ? "" : "s")
-                                        + " will be saved on resume"
-                                : "Changes are saved when you resume",
-                        0,
-                        last,
-                        "",
-                        "");
-            case ERROR ->
-                new FolderCard(
-                        name,
-                        f.path(),
-                        "Needs attention",
-                        "state-error",
-                        f.lastError() == null ? "The last backup failed; it is retried" : f.lastError(),
-                        0,
-                        last,
-                        "",
-                        "");
-        };
+            case PAUSED -> {
+                state = "Paused";
+                styleClass = "state-paused";
+                detail = f.pendingChanges() > 0
+                        ? changes + " will be saved on resume"
+                        : "Changes are saved when you resume";
+            }
+            case ERROR -> {
+                state = "Needs attention";
+                styleClass = "state-error";
+                detail = f.lastError() == null ? "The last backup failed; it is retried" : f.lastError();
+            }
+            default -> throw new IllegalStateException("unknown folder state " + f.state());
+        }
+        return new FolderCard(name, f.path(), state, styleClass, detail, progress, last, next, size);
     }
 
     private void applyWalrus(@Nullable WalrusStatus w) {

@@ -171,7 +171,7 @@ class DashboardViewModelTest {
                 null,
                 0,
                 null);
-        FolderCard card = DashboardViewModel.card(f, status(f));
+        FolderCard card = DashboardViewModel.card(f, status(f), null);
         assertThat(card.detail()).isEqualTo("5.0 MB of 20.0 MB · about 1 min left");
         assertThat(card.progress()).isEqualTo(0.25);
         assertThat(card.lastSnapshot()).isEqualTo("Not saved yet");
@@ -192,7 +192,7 @@ class DashboardViewModelTest {
                 "the store is down",
                 0,
                 null);
-        FolderCard card = DashboardViewModel.card(f, status(f));
+        FolderCard card = DashboardViewModel.card(f, status(f), null);
         assertThat(card.styleClass()).isEqualTo("state-error");
         assertThat(card.detail()).isEqualTo("the store is down");
         assertThat(card.lastSnapshot()).isEqualTo("Saved 2 min ago");
