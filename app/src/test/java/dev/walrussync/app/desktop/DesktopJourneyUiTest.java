@@ -3,8 +3,8 @@ package dev.walrussync.app.desktop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.app.walrus.EmbeddedNetworks;
+import dev.walrussync.app.watch.WatchTesting;
 import dev.walrussync.engine.api.Repositories;
-import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.folders.FolderItem;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.main.AppFlow;
@@ -19,8 +19,6 @@ import dev.walrussync.ui.tray.TrayState;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -110,9 +108,7 @@ class DesktopJourneyUiTest {
             Files.write(pictures.resolve(name), data);
             photos.put(name, data);
         }
-        Clock clock = Clock.systemUTC();
-        Repositories engine =
-                new Repositories(clock, new SecureRandom(), TestRepositories.CHEAP_KDF, new EmbeddedNetworks(clock));
+        Repositories engine = WatchTesting.embeddedEngine();
         background = Executors.newFixedThreadPool(2);
         scheduler = Executors.newSingleThreadScheduledExecutor();
         // Documents is chosen during onboarding, Pictures later on the Folders screen.

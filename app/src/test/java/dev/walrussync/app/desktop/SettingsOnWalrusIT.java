@@ -2,7 +2,7 @@ package dev.walrussync.app.desktop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.walrussync.app.walrus.EmbeddedNetworks;
+import dev.walrussync.app.watch.WatchTesting;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.model.RenewalPolicy;
 import dev.walrussync.engine.testing.TestRepositories;
@@ -13,8 +13,6 @@ import dev.walrussync.ui.settings.SettingsViewModel;
 import dev.walrussync.ui.settings.StartAtLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -34,9 +32,7 @@ class SettingsOnWalrusIT {
 
     @Test
     void theRenewalPolicyIsShownAndSavedInDaysAndWal() throws Exception {
-        Clock clock = Clock.systemUTC();
-        Repositories engine =
-                new Repositories(clock, new SecureRandom(), TestRepositories.CHEAP_KDF, new EmbeddedNetworks(clock));
+        Repositories engine = WatchTesting.embeddedEngine();
         DesktopGateway gateway = new DesktopGateway(engine, dir.resolve("home"), () -> {});
         String wallet = gateway.create(Network.LOCAL, TestRepositories.PASSPHRASE.toCharArray())
                 .walletAddress();

@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * Runs a real {@link SyncService} on a real repository for integration tests, and waits for what it does by
  * polling its status; nothing here asserts how long anything takes.
  */
-final class WatchTesting {
+public final class WatchTesting {
     /**
      * A policy with the defaults' shape but shorter periods (0.3 s quiet, packs wait 1 s, 5 s at most), so that a
      * test sees many backups in little time. The rules are the defaults' rules; only the numbers are smaller.
@@ -72,7 +72,7 @@ final class WatchTesting {
     private WatchTesting() {}
 
     /** An engine whose {@code walrus:local} repositories live on {@code net}, started by the test. */
-    static Repositories engineOn(LocalWalrusNetwork net) {
+    public static Repositories engineOn(LocalWalrusNetwork net) {
         return new Repositories(
                 Clock.systemUTC(),
                 new SecureRandom(),
@@ -81,7 +81,7 @@ final class WatchTesting {
     }
 
     /** The engine the app wires: the embedded network is started with the repository, in its home. */
-    static Repositories embeddedEngine() {
+    public static Repositories embeddedEngine() {
         return new Repositories(
                 Clock.systemUTC(),
                 new SecureRandom(),

@@ -4,20 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.app.desktop.DesktopGateway;
 import dev.walrussync.app.walrus.EmbeddedNetworks;
+import dev.walrussync.app.watch.WatchTesting;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.model.CostEstimate;
 import dev.walrussync.engine.model.FolderState;
 import dev.walrussync.engine.model.FolderStatus;
 import dev.walrussync.engine.model.SyncPolicy;
 import dev.walrussync.engine.model.SyncStatus;
-import dev.walrussync.engine.store.walrus.WalrusConnector;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
 import dev.walrussync.ui.main.SyncMonitor;
 import dev.walrussync.ui.session.Network;
 import dev.walrussync.ui.session.RunningSync;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,11 +57,7 @@ class StorageOnWalrusIT {
     @BeforeAll
     static void startNetwork() throws Exception {
         net = LocalWalrusNetwork.start(EmbeddedNetworks.options(shared.resolve("net")), Clock.systemUTC());
-        engine = new Repositories(
-                Clock.systemUTC(),
-                new SecureRandom(),
-                TestRepositories.CHEAP_KDF,
-                (settings, home) -> WalrusConnector.remote(EmbeddedNetworks.describe(net, settings)));
+        engine = WatchTesting.engineOn(net);
     }
 
     @AfterAll

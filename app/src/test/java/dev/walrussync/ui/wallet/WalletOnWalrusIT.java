@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.app.desktop.DesktopGateway;
 import dev.walrussync.app.walrus.EmbeddedNetworks;
+import dev.walrussync.app.watch.WatchTesting;
 import dev.walrussync.engine.api.Repositories;
-import dev.walrussync.engine.store.walrus.WalrusConnector;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.localnet.chain.BlobData;
 import dev.walrussync.localnet.network.LocalWalrusNetwork;
@@ -53,11 +53,7 @@ class WalletOnWalrusIT {
     @BeforeAll
     static void startNetwork() throws Exception {
         net = LocalWalrusNetwork.start(EmbeddedNetworks.options(shared.resolve("net")), Clock.systemUTC());
-        engine = new Repositories(
-                Clock.systemUTC(),
-                new SecureRandom(),
-                TestRepositories.CHEAP_KDF,
-                (settings, home) -> WalrusConnector.remote(EmbeddedNetworks.describe(net, settings)));
+        engine = WatchTesting.engineOn(net);
     }
 
     @AfterAll
