@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class AwtTrayIntegration implements TrayIntegration {
     private final Map<TrayState, BufferedImage> icons = new EnumMap<>(TrayState.class);
     private final BufferedImage[] progressIcons = new BufferedImage[PROGRESS_STEPS + 1];
     private @Nullable TrayIcon icon;
+    /** The labels of the menu the icon has; read and written on the FX thread. */
+    private List<String> shownLabels = List.of();
 
     public AwtTrayIntegration(Executor fxExecutor) {
         this.fxExecutor = fxExecutor;
@@ -76,6 +79,7 @@ public final class AwtTrayIntegration implements TrayIntegration {
             return false;
         }
         icon = ti;
+        shownLabels = labels(menu);
         return true;
     }
 
@@ -88,13 +92,39 @@ public final class AwtTrayIntegration implements TrayIntegration {
         BufferedImage image = state == TrayState.SYNCING && progress >= 0
                 ? progressIcons[(int) Math.round(Math.min(1, progress) * PROGRESS_STEPS)]
                 : icons.get(state);
+        List<String> labels = labels(menu);
+        boolean newMenu = !labels.equals(shownLabels);
+        shownLabels = labels;
         EventQueue.invokeLater(() -> {
             if (ti.getImage() != image) {
                 ti.setImage(image);
             }
             ti.setToolTip(tooltip);
-            ti.setPopupMenu(popup(menu));
+            if (newMenu) {
+                ti.setPopupMenu(popup(menu));
+            }
         });
+    }
+
+    /**
+     * The menu's entries as text, nesting included: the status is sampled four times a second, and the native menu
+     * is rebuilt only when what it says changes (an entry with the same label does the same thing).
+     */
+    static List<String> labels(List<TrayMenuItem> menu) {
+        List<String> out = new ArrayList<>();
+        for (TrayMenuItem item : menu) {
+            switch (item) {
+                case TrayMenuItem.Action a -> out.add("action:" + a.label());
+                case TrayMenuItem.Info i -> out.add("info:" + i.label());
+                case TrayMenuItem.Submenu sub -> {
+                    out.add("submenu:" + sub.label());
+                    out.addAll(labels(sub.items()));
+                    out.add("end");
+                }
+                case TrayMenuItem.Separator sep -> out.add("separator");
+            }
+        }
+        return out;
     }
 
     @Override

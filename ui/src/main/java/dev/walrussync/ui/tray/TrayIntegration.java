@@ -11,7 +11,9 @@ public interface TrayIntegration {
     boolean install(List<TrayMenuItem> menu);
 
     /**
-     * Shows the state in the icon and the tooltip, and replaces the menu (its labels follow the state).
+     * Shows the state in the icon and the tooltip, and the menu (its labels follow the state). Called with every
+     * status sample; an integration may keep a native menu whose labels are unchanged, as an entry with the same
+     * label does the same thing.
      *
      * @param progress how far the running backups are, 0 to 1, drawn on the icon while syncing; -1 for none
      */
