@@ -3,7 +3,10 @@ package dev.walrussync.engine.api;
 import dev.walrussync.engine.crypto.Argon2Params;
 import dev.walrussync.engine.crypto.InvalidRecoveryPhraseException;
 import dev.walrussync.engine.crypto.RecoveryPhrase;
+import dev.walrussync.engine.model.RebuildListener;
+import dev.walrussync.engine.model.RebuildReport;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.repo.Recovery;
 import dev.walrussync.engine.repo.Repository;
 import dev.walrussync.engine.repo.RepositoryConfig;
 import dev.walrussync.engine.repo.StoreSpec;
@@ -117,6 +120,66 @@ public final class Repositories {
         }
         Repository.Credential c = new Repository.Phrase(phrase);
         return new RepositorySession(Repository.open(home, c, random, clock, exclusive, connector), c, this);
+    }
+
+    /**
+     * What {@link #recover} set up: the repository, open, and what rebuilding its index found.
+     *
+     * @param walletAddress the wallet's address, for a repository on Walrus
+     */
+    public record Recovered(
+            RepositorySession session,
+            RebuildReport report,
+            String repositoryId,
+            @Nullable String walletAddress) {}
+
+    /**
+     * Sets up an existing repository in a new app home from what the user still holds, and rebuilds its index: on
+     * Walrus, the network and the wallet key (the repository is found among the wallet's blobs); and the recovery
+     * phrase or a passphrase. Nothing is written to the store; on failure nothing stays in the home.
+     *
+     * @param store {@code walrus:NETWORK} or {@code dir:PATH}
+     * @param walrus the network's settings, for a {@code walrus:} store
+     * @param walletKey the wallet's {@code suiprivkey1…} key, for a {@code walrus:} store
+     * @param recoveryPhrase the 24 words, or null to use {@code passphrase}
+     * @param passphrase a passphrase of the repository, or null to use {@code recoveryPhrase}
+     * @throws dev.walrussync.engine.repo.NoRepositoryException when the store (the wallet) holds no repository
+     * @throws dev.walrussync.engine.repo.WrongCredentialException when the phrase or passphrase does not open it
+     */
+    public Recovered recover(
+            Path home,
+            String store,
+            @Nullable WalrusSettings walrus,
+            @Nullable String walletKey,
+            @Nullable String recoveryPhrase,
+            char @Nullable [] passphrase,
+            RebuildListener listener)
+            throws SyncException {
+        if ((recoveryPhrase == null) == (passphrase == null)) {
+            throw new IllegalArgumentException("give the recovery phrase or a passphrase, not both or neither");
+        }
+        Repository.Credential c;
+        if (recoveryPhrase != null) {
+            try {
+                c = new Repository.Phrase(RecoveryPhrase.parse(recoveryPhrase));
+            } catch (InvalidRecoveryPhraseException e) {
+                throw new SyncException(e.getMessage(), e);
+            }
+        } else {
+            if (passphrase.length == 0) {
+                throw new SyncException("the passphrase is empty");
+            }
+            c = new Repository.Passphrase(passphrase.clone());
+        }
+        StoreSpec spec = StoreSpec.parse(store);
+        Ed25519Keypair wallet = walletKey == null ? null : parseWalletKey(walletKey);
+        Repository repo = Recovery.recover(home, spec, walrus, wallet, c, random, clock, connector, listener);
+        RepositorySession session = new RepositorySession(repo, c, this);
+        return new Recovered(
+                session,
+                repo.rebuiltAtOpen().orElseThrow(),
+                repo.config().repositoryId(),
+                wallet == null ? null : wallet.address().toString());
     }
 
     /**

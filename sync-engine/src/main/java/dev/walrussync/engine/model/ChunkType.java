@@ -5,7 +5,9 @@ public enum ChunkType {
     DATA(0),
     TREE(1),
     SNAPSHOT(2),
-    TOMBSTONE(3);
+    TOMBSTONE(3),
+    /** A copy of the headers of the packs written in one run, so a rebuild need not read them. */
+    INDEX(4);
 
     private final int code;
 

@@ -41,6 +41,27 @@ public final class PackHeader {
         int padded = paddedPlainLength(entries.size());
         ByteBuffer buf = ByteBuffer.allocate(padded).order(ByteOrder.LITTLE_ENDIAN);
         buf.put((byte) VERSION).putInt(entries.size());
+        putEntries(buf, entries);
+        return aead.encrypt(buf.array(), AAD);
+    }
+
+    /** The entries in the header's layout, {@value #ENTRY_LENGTH} bytes each, without count or padding. */
+    public static byte[] encodeEntries(List<PackEntry> entries) {
+        ByteBuffer buf = ByteBuffer.allocate(entries.size() * ENTRY_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        putEntries(buf, entries);
+        return buf.array();
+    }
+
+    /** Parses what {@link #encodeEntries} wrote. */
+    public static List<PackEntry> decodeEntries(byte[] encoded) {
+        if (encoded.length % ENTRY_LENGTH != 0) {
+            throw new IllegalArgumentException(
+                    encoded.length + " bytes are not a whole number of " + ENTRY_LENGTH + "-byte pack entries");
+        }
+        return readEntries(ByteBuffer.wrap(encoded).order(ByteOrder.LITTLE_ENDIAN), encoded.length / ENTRY_LENGTH);
+    }
+
+    private static void putEntries(ByteBuffer buf, List<PackEntry> entries) {
         for (PackEntry e : entries) {
             buf.put((byte) e.type().code())
                     .put((byte) e.compression())
@@ -49,7 +70,18 @@ public final class PackHeader {
                     .putInt(e.length())
                     .putInt(e.plainLength());
         }
-        return aead.encrypt(buf.array(), AAD);
+    }
+
+    private static List<PackEntry> readEntries(ByteBuffer buf, int count) {
+        List<PackEntry> entries = new ArrayList<>(count);
+        byte[] id = new byte[ChunkId.LENGTH];
+        for (int i = 0; i < count; i++) {
+            ChunkType type = ChunkType.fromCode(buf.get() & 0xff);
+            int compression = buf.get() & 0xff;
+            buf.get(id);
+            entries.add(new PackEntry(type, compression, ChunkId.of(id), buf.getLong(), buf.getInt(), buf.getInt()));
+        }
+        return entries;
     }
 
     /** Decrypts and parses an encrypted header; throws if it was not written under this key. */
@@ -64,15 +96,11 @@ public final class PackHeader {
         if (count < 0 || (long) count * ENTRY_LENGTH > buf.remaining()) {
             throw new AuthenticationFailedException("pack header claims " + count + " entries");
         }
-        List<PackEntry> entries = new ArrayList<>(count);
-        byte[] id = new byte[ChunkId.LENGTH];
-        for (int i = 0; i < count; i++) {
-            ChunkType type = ChunkType.fromCode(buf.get() & 0xff);
-            int compression = buf.get() & 0xff;
-            buf.get(id);
-            entries.add(new PackEntry(type, compression, ChunkId.of(id), buf.getLong(), buf.getInt(), buf.getInt()));
+        try {
+            return readEntries(buf, count);
+        } catch (IllegalArgumentException e) {
+            throw new AuthenticationFailedException("pack header: " + e.getMessage());
         }
-        return entries;
     }
 
     /** Reads the header length from the last 4 bytes of a pack. */

@@ -149,7 +149,7 @@ public final class Backup {
             // The snapshot shares the last pack with the chunks written just before it: a blob is stored
             // whole or not at all, so the snapshot is never durable before the data it names.
             ChunkId snapshotId = repo.storeRecord(ChunkType.SNAPSHOT, snapshot, p, claimed);
-            p.flush();
+            repo.finishRun(p, claimed);
             if (!request.dryRun()) {
                 index.commitSnapshot(IndexRebuilder.rowOf(snapshotId, snapshot), List.copyOf(versions));
             }

@@ -108,8 +108,9 @@ public final class Forget {
         TombstoneRecord record =
                 new TombstoneRecord(1, Times.format(repo.clock().instant()), hex);
         try (Packer packer = repo.newPacker(false)) {
-            ChunkId tombstone = repo.storeRecord(ChunkType.TOMBSTONE, record, packer, ConcurrentHashMap.newKeySet());
-            packer.flush();
+            Set<ChunkId> claimed = ConcurrentHashMap.newKeySet();
+            ChunkId tombstone = repo.storeRecord(ChunkType.TOMBSTONE, record, packer, claimed);
+            repo.finishRun(packer, claimed);
             repo.index().forgetSnapshots(snapshots, tombstone);
         }
     }

@@ -4,26 +4,37 @@ import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.NewVersion;
 import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
 import dev.walrussync.engine.internal.Times;
+import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkId;
-import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
+import dev.walrussync.engine.model.RebuildReport.LostData;
+import dev.walrussync.engine.model.RebuildReport.UnreadableBlob;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.pack.PackEntry;
+import dev.walrussync.engine.store.BlobLease;
 import dev.walrussync.engine.store.StoredBlob;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the index from the store alone, or adopts single packs the index does not know.
+ * Rebuilds the index from the store alone, or adopts packs the index does not know. Packs the repository marked
+ * as holding records are read first; their index records give the headers of the other packs of their runs, so
+ * only the packs no record lists have their headers read.
  *
  * @see <a href="../../../../../../../docs/design/storage-format.md">storage format, 8</a>
  */
 public final class IndexRebuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexRebuilder.class);
+
     private final Repository repo;
     private final IndexDatabase index;
 
@@ -35,58 +46,155 @@ public final class IndexRebuilder {
     /** Empties the index and fills it again from every pack in the store. */
     public RebuildReport rebuild(RebuildListener listener) throws SyncException {
         index.clear();
+        List<StoredBlob> listed = repo.store().list();
+        listener.blobsListed(listed.size());
         List<StoredBlob> blobs = new ArrayList<>();
-        for (StoredBlob b : repo.store().list()) {
+        for (StoredBlob b : listed) {
             if (!b.id().value().equals(repo.config().keyBlob())) {
                 blobs.add(b);
             }
         }
-        int packs = adopt(blobs, listener);
+        Adoption adoption = adopt(blobs, listener);
         List<SnapshotRow> snapshots = index.snapshots();
         Set<String> walked = new HashSet<>();
+        List<LostData> lost = new ArrayList<>();
+        Set<ChunkId> lostChunks = new HashSet<>();
         int done = 0;
         for (SnapshotRow s : snapshots) {
-            indexVersions(s, walked);
+            indexVersions(s, walked, lost, lostChunks);
             listener.snapshotIndexed(++done, snapshots.size());
         }
         IndexDatabase.Totals totals = index.totals();
         return new RebuildReport(
-                packs,
-                blobs.size() - packs,
+                adoption.packs(),
+                blobs.size() - adoption.packs(),
                 totals.chunks(),
                 snapshots.size(),
-                index.tombstones().size());
+                index.tombstones().size(),
+                adoption.fromRecords(),
+                adoption.headersRead(),
+                unreadable(adoption.listedButAbsent(), lostChunks),
+                dedupe(lost));
     }
 
     /**
-     * Reads the headers of the given blobs and records every one that is a pack of this repository,
-     * then records the snapshots and tombstones they hold. Returns the number of packs adopted.
+     * What {@link #adopt} did.
+     *
+     * @param listedButAbsent packs that index records list and the given blobs do not hold, by blob ID
      */
-    int adopt(List<StoredBlob> blobs, RebuildListener listener) throws SyncException {
-        List<ChunkId> snapshotChunks = new ArrayList<>();
-        List<ChunkId> tombstoneChunks = new ArrayList<>();
+    record Adoption(int packs, int fromRecords, int headersRead, Map<String, IndexRecord.Pack> listedButAbsent) {}
+
+    /**
+     * Records every given blob that is a pack of this repository, then the snapshots and tombstones they hold.
+     * Marked packs are read first; a pack an index record lists is taken from the record; every other blob has
+     * its header read.
+     */
+    Adoption adopt(List<StoredBlob> blobs, RebuildListener listener) throws SyncException {
+        List<StoredBlob> marked = new ArrayList<>();
+        List<StoredBlob> others = new ArrayList<>();
+        for (StoredBlob b : blobs) {
+            (isMarkedByUs(b) ? marked : others).add(b);
+        }
+        Records records = new Records();
         int packs = 0;
         int done = 0;
-        for (StoredBlob blob : blobs) {
-            Optional<Repository.HeaderRead> header = repo.readPackHeader(blob);
-            listener.blobRead(++done, blobs.size());
-            if (header.isEmpty()) {
-                continue;
+        for (StoredBlob blob : marked) {
+            if (adoptByHeader(blob, records)) {
+                packs++;
             }
-            List<PackEntry> entries = header.get().entries();
-            index.addPack(blob, header.get().headerLength(), entries);
-            index.logStoreOp("adopt", blob.id(), blob.size(), true, entries.size() + " chunks");
-            packs++;
-            for (PackEntry e : entries) {
-                if (e.type() == ChunkType.SNAPSHOT) {
-                    snapshotChunks.add(e.id());
-                } else if (e.type() == ChunkType.TOMBSTONE) {
-                    tombstoneChunks.add(e.id());
-                }
+            listener.recordPackRead(++done, marked.size());
+        }
+        Map<String, IndexRecord.Pack> listed = new LinkedHashMap<>();
+        for (ChunkId id : records.index) {
+            IndexRecord record =
+                    Repository.readRecord(repo.loadChunk(id), IndexRecord.class, "index record " + id.shortHex());
+            for (IndexRecord.Pack p : record.packs()) {
+                listed.putIfAbsent(p.blob(), p);
             }
         }
+        List<StoredBlob> unlisted = new ArrayList<>();
+        int fromRecords = 0;
+        for (StoredBlob blob : others) {
+            IndexRecord.Pack p = listed.remove(blob.id().value());
+            Optional<List<PackEntry>> entries = p == null ? Optional.empty() : entriesOf(p, blob);
+            if (entries.isPresent()) {
+                addPack(blob, p.headerLength(), entries.get(), records, "from an index record");
+                packs++;
+                fromRecords++;
+            } else {
+                unlisted.add(blob);
+            }
+        }
+        for (StoredBlob b : marked) {
+            listed.remove(b.id().value());
+        }
+        done = 0;
+        for (StoredBlob blob : unlisted) {
+            if (adoptByHeader(blob, records)) {
+                packs++;
+            }
+            listener.blobRead(++done, unlisted.size());
+        }
+        addRecords(records);
+        return new Adoption(packs, fromRecords, unlisted.size() + marked.size(), listed);
+    }
+
+    private boolean isMarkedByUs(StoredBlob b) {
+        return b.mark().isPresent() && b.mark().get().equals(repo.keys().markFor(b.id().value()));
+    }
+
+    /** The entries an index record gives for a blob, when the record and the blob agree on its size. */
+    private static Optional<List<PackEntry>> entriesOf(IndexRecord.Pack p, StoredBlob blob) {
+        if (p.size() != blob.size()) {
+            LOG.warn(
+                    "an index record gives blob {} {} bytes, the store {}; reading its header",
+                    blob.id(),
+                    p.size(),
+                    blob.size());
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(p.decodedEntries());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("the index record of blob {} does not decode ({}); reading its header", blob.id(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The record chunks met while adopting packs. */
+    private static final class Records {
+        final List<ChunkId> snapshots = new ArrayList<>();
+        final List<ChunkId> tombstones = new ArrayList<>();
+        final List<ChunkId> index = new ArrayList<>();
+    }
+
+    private boolean adoptByHeader(StoredBlob blob, Records records) throws SyncException {
+        Optional<Repository.HeaderRead> header = repo.readPackHeader(blob);
+        if (header.isEmpty()) {
+            return false;
+        }
+        addPack(blob, header.get().headerLength(), header.get().entries(), records, "header read");
+        return true;
+    }
+
+    private void addPack(StoredBlob blob, int headerLength, List<PackEntry> entries, Records records, String how)
+            throws SyncException {
+        index.addPack(blob, headerLength, entries);
+        index.logStoreOp("adopt", blob.id(), blob.size(), true, entries.size() + " chunks, " + how);
+        for (PackEntry e : entries) {
+            switch (e.type()) {
+                case SNAPSHOT -> records.snapshots.add(e.id());
+                case TOMBSTONE -> records.tombstones.add(e.id());
+                case INDEX -> records.index.add(e.id());
+                case DATA, TREE -> {}
+            }
+        }
+    }
+
+    /** Records the tombstones, forgets the snapshots they name, and records the other snapshots. */
+    private void addRecords(Records records) throws SyncException {
         Map<ChunkId, ChunkId> tombstones = index.tombstones();
-        for (ChunkId t : tombstoneChunks) {
+        for (ChunkId t : records.tombstones) {
             TombstoneRecord record =
                     Repository.readRecord(repo.loadChunk(t), TombstoneRecord.class, "tombstone " + t.shortHex());
             for (String forgotten : record.forgotten()) {
@@ -99,23 +207,16 @@ public final class IndexRebuilder {
         for (SnapshotRow s : index.snapshots()) {
             present.add(s.id());
         }
-        if (!tombstones.isEmpty()) {
-            List<ChunkId> toForget = new ArrayList<>();
-            for (ChunkId id : present) {
-                if (tombstones.containsKey(id)) {
-                    toForget.add(id);
-                }
-            }
-            for (ChunkId id : toForget) {
+        for (ChunkId id : present) {
+            if (tombstones.containsKey(id)) {
                 index.forgetSnapshots(List.of(id), tombstones.get(id));
             }
         }
-        for (ChunkId id : snapshotChunks) {
-            if (!tombstones.containsKey(id) && !present.contains(id)) {
+        for (ChunkId id : records.snapshots) {
+            if (!tombstones.containsKey(id) && present.add(id)) {
                 index.addSnapshot(rowOf(id, repo.loadSnapshot(id)));
             }
         }
-        return packs;
     }
 
     static SnapshotRow rowOf(ChunkId id, SnapshotRecord s) {
@@ -132,40 +233,136 @@ public final class IndexRebuilder {
                 s.summary().bytes());
     }
 
-    /** Records the file versions of one snapshot, skipping subtrees already walked at the same path. */
-    private void indexVersions(SnapshotRow row, Set<String> walked) throws SyncException {
+    /**
+     * Records the file versions of one snapshot, skipping subtrees already walked at the same path. A file whose
+     * content is not all in the index, or a folder whose listing cannot be read, is named in {@code lost} and gets
+     * no version, so the next backup stores it again if it is still on disk.
+     */
+    private void indexVersions(SnapshotRow row, Set<String> walked, List<LostData> lost, Set<ChunkId> lostChunks)
+            throws SyncException {
         SnapshotRecord s = repo.loadSnapshot(row.id());
-        Tree root = repo.loadTree(row.tree());
+        Walk walk = new Walk(row.id().shortHex(), walked, lost, lostChunks);
         List<String> names = RootNames.assign(s.paths());
-        List<NewVersion> versions = new ArrayList<>();
-        for (int i = 0; i < s.paths().size(); i++) {
+        Optional<Tree> root = walk.tree(row.tree(), "");
+        for (int i = 0; i < s.paths().size() && root.isPresent(); i++) {
             String folder = s.paths().get(i);
-            for (TreeNode node : root.entries()) {
+            for (TreeNode node : root.get().entries()) {
                 if (node.name().equals(names.get(i))) {
-                    collect(folder, "", node, versions, walked);
+                    walk.collect(folder, "", node);
                 }
             }
         }
-        index.commitSnapshot(row, versions);
+        index.commitSnapshot(row, walk.versions);
     }
 
-    private void collect(String folder, String rel, TreeNode node, List<NewVersion> out, Set<String> walked)
-            throws SyncException {
-        if (node.isFile() && node.chunks() != null) {
-            List<ChunkId> chunks = new ArrayList<>();
-            for (String c : node.chunks()) {
-                chunks.add(ChunkId.fromHex(c));
-            }
-            long size = node.size() == null ? 0 : node.size();
-            long mtime = Times.toNanos(Times.parse(node.mtime()));
-            out.add(new NewVersion(folder, rel, size, mtime, 0, Optional.empty(), node.mode(), chunks));
-        } else if (node.isDir() && node.tree() != null) {
-            if (!walked.add(folder + "\u0000" + rel + "\u0000" + node.tree())) {
-                return;
-            }
-            for (TreeNode child : repo.loadTree(ChunkId.fromHex(node.tree())).entries()) {
-                collect(folder, rel.isEmpty() ? child.name() : rel + "/" + child.name(), child, out, walked);
+    /** One snapshot's walk over its trees. */
+    private final class Walk {
+        final String snapshot;
+        final Set<String> walked;
+        final List<LostData> lost;
+        final Set<ChunkId> lostChunks;
+        final List<NewVersion> versions = new ArrayList<>();
+
+        Walk(String snapshot, Set<String> walked, List<LostData> lost, Set<ChunkId> lostChunks) {
+            this.snapshot = snapshot;
+            this.walked = walked;
+            this.lost = lost;
+            this.lostChunks = lostChunks;
+        }
+
+        void collect(String folder, String rel, TreeNode node) throws SyncException {
+            if (node.isFile() && node.chunks() != null) {
+                List<ChunkId> chunks = new ArrayList<>();
+                boolean whole = true;
+                for (String c : node.chunks()) {
+                    ChunkId id = ChunkId.fromHex(c);
+                    chunks.add(id);
+                    if (!index.hasChunk(id)) {
+                        lostChunks.add(id);
+                        whole = false;
+                    }
+                }
+                if (!whole) {
+                    lost.add(new LostData(snapshot, path(folder, rel), LostData.Kind.FILE_CONTENT));
+                    return;
+                }
+                long size = node.size() == null ? 0 : node.size();
+                long mtime = Times.toNanos(Times.parse(node.mtime()));
+                versions.add(new NewVersion(folder, rel, size, mtime, 0, Optional.empty(), node.mode(), chunks));
+            } else if (node.isDir() && node.tree() != null) {
+                if (!walked.add(folder + "\u0000" + rel + "\u0000" + node.tree())) {
+                    return;
+                }
+                Optional<Tree> tree = tree(ChunkId.fromHex(node.tree()), path(folder, rel));
+                if (tree.isPresent()) {
+                    for (TreeNode child : tree.get().entries()) {
+                        collect(folder, rel.isEmpty() ? child.name() : rel + "/" + child.name(), child);
+                    }
+                }
             }
         }
+
+        /** A tree, or empty (and the folder named as lost) when its chunk is not in the index. */
+        Optional<Tree> tree(ChunkId id, String path) throws SyncException {
+            if (!index.hasChunk(id)) {
+                lostChunks.add(id);
+                lost.add(new LostData(snapshot, path, LostData.Kind.FOLDER));
+                return Optional.empty();
+            }
+            return Optional.of(repo.loadTree(id));
+        }
+
+        private static String path(String folder, String rel) {
+            return rel.isEmpty() ? folder : folder + "/" + rel;
+        }
+    }
+
+    /**
+     * The blobs of this repository that the store no longer serves and that held something needed: marked blobs
+     * that expired (they held snapshot records), and packs an index record lists that held lost chunks.
+     */
+    private List<UnreadableBlob> unreadable(Map<String, IndexRecord.Pack> listedButAbsent, Set<ChunkId> lostChunks)
+            throws SyncException {
+        Map<BlobId, StoredBlob> expired = new HashMap<>();
+        for (StoredBlob b : repo.store().expired()) {
+            expired.put(b.id(), b);
+        }
+        List<UnreadableBlob> result = new ArrayList<>();
+        Set<String> named = new HashSet<>();
+        for (StoredBlob b : expired.values()) {
+            if (isMarkedByUs(b) && named.add(b.id().value())) {
+                result.add(
+                        new UnreadableBlob(b.id().value(), objectIdOf(b), reasonFor(b), "snapshot and index records"));
+            }
+        }
+        for (IndexRecord.Pack p : listedButAbsent.values()) {
+            int needed = 0;
+            for (PackEntry e : p.decodedEntries()) {
+                if (lostChunks.contains(e.id())) {
+                    needed++;
+                }
+            }
+            if (needed > 0 && named.add(p.blob())) {
+                StoredBlob gone = expired.get(new BlobId(p.blob()));
+                result.add(new UnreadableBlob(
+                        p.blob(),
+                        gone == null ? "" : objectIdOf(gone),
+                        gone == null ? "no longer in the store" : reasonFor(gone),
+                        needed + " chunk(s) that snapshots need"));
+            }
+        }
+        return result;
+    }
+
+    private static String objectIdOf(StoredBlob b) {
+        return b.lease().map(BlobLease::objectId).orElse("");
+    }
+
+    private static String reasonFor(StoredBlob b) {
+        return b.lease().map(l -> "expired at epoch " + l.endEpoch()).orElse("expired");
+    }
+
+    private static List<LostData> dedupe(List<LostData> lost) {
+        return List.copyOf(new java.util.LinkedHashSet<>(lost));
     }
 }

@@ -53,6 +53,7 @@ final class Packer implements AutoCloseable {
     private final boolean relocate;
     private final boolean dryRun;
     private final List<Long> packSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<IndexRecord.Written> written = new ArrayList<>();
     private final ExecutorService uploader;
     private final Semaphore waitingPacks = new Semaphore(2);
     private final AtomicReference<@Nullable SyncException> failure = new AtomicReference<>();
@@ -131,6 +132,13 @@ final class Packer implements AutoCloseable {
         } else if (toSeal != null) {
             closeQuietly(toSeal);
         }
+        awaitUploads();
+    }
+
+    /**
+     * Waits until every sealed pack is stored and committed, and reports failures; the open pack stays open.
+     */
+    void awaitUploads() throws SyncException {
         try {
             waitingPacks.acquire(2);
             waitingPacks.release(2);
@@ -139,6 +147,13 @@ final class Packer implements AutoCloseable {
             throw new SyncException("interrupted while waiting for uploads", e);
         }
         throwIfFailed();
+    }
+
+    /** Every pack this packer stored and committed so far, in order. */
+    List<IndexRecord.Written> written() {
+        synchronized (written) {
+            return List.copyOf(written);
+        }
     }
 
     private void sealAndUpload(PackWriter writer) throws SyncException {
@@ -205,6 +220,9 @@ final class Packer implements AutoCloseable {
         index.addPack(blob, pack.headerLength(), pack.entries());
         if (relocate) {
             index.relocateChunks(blob.id(), pack.entries());
+        }
+        synchronized (written) {
+            written.add(new IndexRecord.Written(blob.id().value(), blob.size(), pack.headerLength(), pack.entries()));
         }
         packSizes.add(blob.size());
         packsStored.incrementAndGet();

@@ -40,16 +40,21 @@ public final class Prune {
         for (PackRow pack : index.packs()) {
             List<PackEntry> chunks = index.chunksInPack(pack.id());
             for (PackEntry e : chunks) {
-                if (e.type() != ChunkType.DATA && !referenced.contains(e.id())) {
+                if (e.type() != ChunkType.DATA && e.type() != ChunkType.INDEX && !referenced.contains(e.id())) {
                     unusedMetadata.add(e.id());
                 }
             }
             long used = chunks.stream().filter(e -> referenced.contains(e.id())).count();
-            chunksRemoved += chunks.size() - used;
+            // Index records are kept while their pack is, and dropped when it is deleted or repacked: the packs
+            // they list are then listed by this prune's own record, or gone.
+            long records =
+                    chunks.stream().filter(e -> e.type() == ChunkType.INDEX).count();
             if (used == 0) {
                 delete.add(pack);
-            } else if (used < pack.chunkCount()) {
+                chunksRemoved += chunks.size();
+            } else if (used + records < chunks.size()) {
                 repack.add(pack);
+                chunksRemoved += chunks.size() - used;
             }
         }
         long bytesWritten = 0;
@@ -65,7 +70,7 @@ public final class Prune {
                     }
                     progress.accept(++done, repack.size());
                 }
-                packer.flush();
+                repo.finishRun(packer, java.util.concurrent.ConcurrentHashMap.newKeySet());
                 bytesWritten = packer.bytesStored();
             }
         }

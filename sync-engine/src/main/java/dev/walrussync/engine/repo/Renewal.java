@@ -508,7 +508,7 @@ public final class Renewal {
                     rechunk(file, remaining, packer);
                 }
             }
-            packer.flush();
+            repo.finishRun(packer, java.util.concurrent.ConcurrentHashMap.newKeySet());
         }
         List<LostFile> lost = new ArrayList<>();
         for (VersionChunks v : versions) {

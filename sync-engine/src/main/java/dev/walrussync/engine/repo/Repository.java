@@ -21,6 +21,7 @@ import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkId;
 import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.RebuildListener;
+import dev.walrussync.engine.model.RebuildReport;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.model.UploadGate;
 import dev.walrussync.engine.pack.ChunkCodec;
@@ -41,7 +42,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -80,6 +83,7 @@ public final class Repository implements AutoCloseable {
     private volatile UploadGate uploadGate = UploadGate.OPEN;
     private KeyFile keyFile;
     private final String unlockedSlot;
+    private @Nullable RebuildReport rebuiltAtOpen;
 
     private Repository(
             Path home,
@@ -216,6 +220,22 @@ public final class Repository implements AutoCloseable {
             boolean exclusive,
             WalrusConnector connector)
             throws SyncException {
+        return open(home, credential, random, clock, exclusive, connector, RebuildListener.NONE);
+    }
+
+    /**
+     * Opens the repository as {@link #open(Path, Credential, SecureRandom, Clock, boolean, WalrusConnector)} does;
+     * {@code rebuild} hears the rebuild of a new index, whose report {@link #rebuiltAtOpen()} then gives.
+     */
+    static Repository open(
+            Path home,
+            Credential credential,
+            SecureRandom random,
+            Clock clock,
+            boolean exclusive,
+            WalrusConnector connector,
+            RebuildListener rebuild)
+            throws SyncException {
         RepositoryConfig config = RepositoryConfig.load(home);
         HomeLock lock = HomeLock.acquire(home, exclusive);
         Repository repo = null;
@@ -256,7 +276,7 @@ public final class Repository implements AutoCloseable {
                     repo.lock = lock;
                 }
                 LOG.info("the index is new: rebuilding it from the store");
-                new IndexRebuilder(repo).rebuild(RebuildListener.NONE);
+                repo.rebuiltAtOpen = new IndexRebuilder(repo).rebuild(rebuild);
                 index.putMeta(META_REPOSITORY_ID, config.repositoryId());
             }
             return repo;
@@ -327,7 +347,7 @@ public final class Repository implements AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicBoolean CRYPTO_WARM =
             new java.util.concurrent.atomic.AtomicBoolean();
 
-    private static KeySlots.Unlocked unlock(KeyFile keyFile, Credential credential) throws SyncException {
+    static KeySlots.Unlocked unlock(KeyFile keyFile, Credential credential) throws SyncException {
         try {
             return switch (credential) {
                 case Passphrase p -> KeySlots.unlockWithPassphrase(keyFile, p.value());
@@ -415,6 +435,11 @@ public final class Repository implements AutoCloseable {
 
     public KeyFile keyFile() {
         return keyFile;
+    }
+
+    /** What rebuilding the index found, when opening found the index new and rebuilt it. */
+    public Optional<RebuildReport> rebuiltAtOpen() {
+        return Optional.ofNullable(rebuiltAtOpen);
     }
 
     /** The ID of the key slot that unlocked this session. */
@@ -543,6 +568,50 @@ public final class Repository implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Ends a run that wrote through {@code packer}: waits for the packs sealed so far, writes index records that
+     * list them into the open pack, stores that pack, then marks every pack of the run that holds records
+     * (snapshot, tombstone, index), so that a new machine finds them without reading every pack (storage format,
+     * 8). A dry run only flushes.
+     */
+    void finishRun(Packer packer, Set<ChunkId> claimed) throws SyncException {
+        if (packer.dryRun()) {
+            packer.flush();
+            return;
+        }
+        packer.awaitUploads();
+        for (IndexRecord record : IndexRecord.covering(packer.written())) {
+            storeRecord(ChunkType.INDEX, record, packer, claimed);
+        }
+        packer.flush();
+        markRecordPacks(packer.written());
+    }
+
+    private void markRecordPacks(List<IndexRecord.Written> written) throws IndexException {
+        Map<BlobId, String> marks = new LinkedHashMap<>();
+        for (IndexRecord.Written w : written) {
+            if (w.entries().stream().anyMatch(e -> e.type() != ChunkType.DATA && e.type() != ChunkType.TREE)) {
+                marks.put(new BlobId(w.blob()), keys.markFor(w.blob()));
+            }
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        try {
+            if (store.mark(marks)) {
+                for (BlobId id : marks.keySet()) {
+                    index.logStoreOp("mark", id, 0, true, "holds records");
+                }
+            }
+        } catch (SyncException e) {
+            // A mark is a hint: without it a rebuild reads these packs' headers, as for any unmarked pack.
+            LOG.warn("could not mark {} pack(s) that hold records: {}", marks.size(), e.getMessage());
+            for (BlobId id : marks.keySet()) {
+                index.logStoreOp("mark", id, 0, false, e.getMessage());
+            }
+        }
+    }
+
     // ---- packs ----
 
     /** A pack header as read from the store. */
@@ -581,7 +650,7 @@ public final class Repository implements AutoCloseable {
         if (unknown.isEmpty()) {
             return 0;
         }
-        return new IndexRebuilder(this).adopt(unknown, RebuildListener.NONE);
+        return new IndexRebuilder(this).adopt(unknown, RebuildListener.NONE).packs();
     }
 
     // ---- keys ----

@@ -6,6 +6,10 @@ import dev.walrussync.engine.model.SyncException;
 public final class WrongCredentialException extends SyncException {
     private static final long serialVersionUID = 1L;
 
+    public WrongCredentialException(String message) {
+        super(message);
+    }
+
     public WrongCredentialException(String message, Throwable cause) {
         super(message, cause);
     }

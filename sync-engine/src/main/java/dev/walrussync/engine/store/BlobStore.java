@@ -4,6 +4,7 @@ import dev.walrussync.engine.model.BlobId;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The storage port: a store of immutable, content-addressed blobs. The engine keeps a repository in
@@ -59,6 +60,27 @@ public interface BlobStore extends AutoCloseable {
 
     /** Lists every blob the store holds for this repository. */
     List<StoredBlob> list() throws BlobStoreException;
+
+    /**
+     * Marks blobs: attaches to each a short opaque value that {@link #list()} returns with it, so that a
+     * new machine finds the blobs that hold the repository's records without reading every blob. On Walrus
+     * a mark is the blob object's {@code walrus-sync} attribute. A mark is a hint: a blob without one is
+     * still listed, and a store may fail to keep it.
+     *
+     * @param marks the value for each blob
+     * @return false when this store cannot keep marks
+     */
+    default boolean mark(Map<BlobId, String> marks) throws BlobStoreException {
+        return false;
+    }
+
+    /**
+     * Blobs the store once held and no longer serves, as far as it still knows them (on Walrus, the wallet's
+     * expired blob objects, whose lease says when they expired); they are not in {@link #list()}.
+     */
+    default List<StoredBlob> expired() throws BlobStoreException {
+        return List.of();
+    }
 
     /** Deletes a blob; deleting a blob that is not there is not an error. */
     void delete(BlobId id) throws BlobStoreException;

@@ -648,6 +648,27 @@ public final class WalrusChain {
         return run(signer, ptb -> ptb.insertOrUpdateMetadataPair(system.callPackage(), blob.ref(), key, value));
     }
 
+    /**
+     * Sets one attribute on each of many blobs the signer owns, in one transaction: {@code key} to {@code
+     * values.get(i)} on {@code blobs.get(i)}. Each blob is given by the object reference it has now (from {@link
+     * #ownedBlobs}), so nothing is read per blob. At most {@link #MAX_EXTENSIONS_PER_TRANSACTION} blobs.
+     */
+    public TransactionOutcome setAttributes(
+            Ed25519Keypair signer, List<OwnedBlob> blobs, String key, List<String> values) throws WalrusException {
+        Objects.requireNonNull(key, "key");
+        if (blobs.isEmpty() || blobs.size() != values.size() || blobs.size() > MAX_EXTENSIONS_PER_TRANSACTION) {
+            throw new IllegalArgumentException("need 1 to " + MAX_EXTENSIONS_PER_TRANSACTION
+                    + " blobs, each with a value; got " + blobs.size() + " blobs and " + values.size() + " values");
+        }
+        SystemState system = systemState();
+        return run(signer, ptb -> {
+            for (int i = 0; i < blobs.size(); i++) {
+                ptb.insertOrUpdateMetadataPair(
+                        system.callPackage(), blobs.get(i).ref(), key, values.get(i));
+            }
+        });
+    }
+
     /** Transfers Blob objects the signer owns to another address, in one transaction. */
     public TransactionOutcome transferBlobs(Ed25519Keypair signer, List<SuiAddress> blobObjects, SuiAddress recipient)
             throws WalrusException {

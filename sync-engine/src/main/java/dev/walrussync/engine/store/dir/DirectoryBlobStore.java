@@ -1,5 +1,6 @@
 package dev.walrussync.engine.store.dir;
 
+import dev.walrussync.engine.internal.AtomicFiles;
 import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.store.BlobNotFoundException;
 import dev.walrussync.engine.store.BlobStore;
@@ -25,6 +26,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,6 +45,9 @@ public final class DirectoryBlobStore implements BlobStore {
     private final Path root;
     private final Path blobs;
     private final Path tmp;
+    /** One small file per marked blob, named by its ID, holding the mark. */
+    private final Path marks;
+
     private final long targetPackSize;
     private final OpenBlobs readers = new OpenBlobs(32);
 
@@ -49,6 +55,7 @@ public final class DirectoryBlobStore implements BlobStore {
         this.root = root;
         this.blobs = root.resolve("blobs");
         this.tmp = root.resolve("tmp");
+        this.marks = root.resolve("marks");
         this.targetPackSize = targetPackSize;
     }
 
@@ -245,7 +252,8 @@ public final class DirectoryBlobStore implements BlobStore {
                     for (Path f : files) {
                         String name = f.getFileName().toString();
                         if (Files.isRegularFile(f) && !name.startsWith(".")) {
-                            result.add(StoredBlob.of(new BlobId(name), Files.size(f)));
+                            result.add(StoredBlob.of(new BlobId(name), Files.size(f))
+                                    .withMark(markOf(name)));
                         }
                     }
                 }
@@ -256,10 +264,30 @@ public final class DirectoryBlobStore implements BlobStore {
         return result;
     }
 
+    private Optional<String> markOf(String blobId) throws IOException {
+        Path f = marks.resolve(blobId);
+        return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
+    }
+
+    @Override
+    public boolean mark(Map<BlobId, String> values) throws BlobStoreException {
+        try {
+            Files.createDirectories(marks);
+            for (Map.Entry<BlobId, String> e : values.entrySet()) {
+                AtomicFiles.write(
+                        marks.resolve(e.getKey().value()), e.getValue().getBytes(StandardCharsets.UTF_8), false);
+            }
+            return true;
+        } catch (IOException e) {
+            throw translate("mark blobs", e);
+        }
+    }
+
     @Override
     public void delete(BlobId id) throws BlobStoreException {
         readers.evict(id);
         try {
+            Files.deleteIfExists(marks.resolve(id.value()));
             Files.deleteIfExists(pathOf(id));
         } catch (IOException e) {
             throw translate("delete blob " + id, e);

@@ -16,11 +16,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A store in memory, for tests and dry runs. IDs are derived from content as on the other stores. */
 public final class InMemoryBlobStore implements BlobStore {
     private final Map<BlobId, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<BlobId, String> marks = new ConcurrentHashMap<>();
     private final long targetPackSize;
 
     public InMemoryBlobStore(long targetPackSize) {
@@ -76,12 +78,24 @@ public final class InMemoryBlobStore implements BlobStore {
     @Override
     public List<StoredBlob> list() {
         List<StoredBlob> result = new ArrayList<>();
-        blobs.forEach((id, data) -> result.add(StoredBlob.of(id, data.length)));
+        blobs.forEach(
+                (id, data) -> result.add(StoredBlob.of(id, data.length).withMark(Optional.ofNullable(marks.get(id)))));
         return result;
     }
 
     @Override
+    public boolean mark(Map<BlobId, String> values) {
+        values.forEach((id, value) -> {
+            if (blobs.containsKey(id)) {
+                marks.put(id, value);
+            }
+        });
+        return true;
+    }
+
+    @Override
     public void delete(BlobId id) {
+        marks.remove(id);
         blobs.remove(id);
     }
 

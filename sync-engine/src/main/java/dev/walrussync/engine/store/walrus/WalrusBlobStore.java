@@ -333,19 +333,80 @@ public final class WalrusBlobStore implements BlobStore {
         }
     }
 
-    /** The wallet's certified, unexpired blobs; a blob ID held by several objects is listed once. */
+    /**
+     * The wallet's certified, unexpired blobs; a blob ID held by several objects is listed once, with the lease
+     * of the longest-lived one and the mark of any.
+     */
     @Override
     public List<StoredBlob> list() throws BlobStoreException {
         Map<String, StoredBlob> byId = new HashMap<>();
         for (OwnedBlob b : liveBlobs()) {
-            StoredBlob candidate = new StoredBlob(new BlobId(b.blobId()), b.size(), Optional.of(lease(b)));
+            StoredBlob candidate = new StoredBlob(
+                    new BlobId(b.blobId()),
+                    b.size(),
+                    Optional.of(lease(b)),
+                    Optional.ofNullable(b.attributes().get(MARK_ATTRIBUTE)));
             byId.merge(b.blobId(), candidate, WalrusBlobStore::longerLived);
         }
         return new ArrayList<>(byId.values());
     }
 
     private static StoredBlob longerLived(StoredBlob a, StoredBlob b) {
-        return a.lease().orElseThrow().endEpoch() >= b.lease().orElseThrow().endEpoch() ? a : b;
+        StoredBlob longer =
+                a.lease().orElseThrow().endEpoch() >= b.lease().orElseThrow().endEpoch() ? a : b;
+        return longer.withMark(a.mark().or(b::mark));
+    }
+
+    /** The wallet's certified blob objects that have expired, each with its lease and mark. */
+    @Override
+    public List<StoredBlob> expired() throws BlobStoreException {
+        long epoch = currentEpoch();
+        List<StoredBlob> result = new ArrayList<>();
+        for (OwnedBlob b : ownedBlobs()) {
+            if (b.certifiedEpoch() != null && b.endEpoch() <= epoch) {
+                result.add(new StoredBlob(
+                        new BlobId(b.blobId()),
+                        b.size(),
+                        Optional.of(lease(b)),
+                        Optional.ofNullable(b.attributes().get(MARK_ATTRIBUTE))));
+            }
+        }
+        return result;
+    }
+
+    /** The blob attribute that holds the repository's mark on a blob (see {@link BlobStore#mark}). */
+    public static final String MARK_ATTRIBUTE = "walrus-sync";
+
+    /**
+     * Sets the {@value #MARK_ATTRIBUTE} attribute of every live blob object holding one of the blob IDs, in as few
+     * transactions as the limits allow. Needs the wallet's key.
+     */
+    @Override
+    public boolean mark(Map<BlobId, String> marks) throws BlobStoreException {
+        Ed25519Keypair key = signer;
+        if (key == null) {
+            throw new BlobStoreException("marking blobs on Walrus needs the wallet's key", true);
+        }
+        List<OwnedBlob> objects = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (OwnedBlob b : liveBlobs()) {
+            String value = marks.get(new BlobId(b.blobId()));
+            if (value != null && !value.equals(b.attributes().get(MARK_ATTRIBUTE))) {
+                objects.add(b);
+                values.add(value);
+            }
+        }
+        int batch = WalrusChain.MAX_EXTENSIONS_PER_TRANSACTION;
+        for (int from = 0; from < objects.size(); from += batch) {
+            int to = Math.min(objects.size(), from + batch);
+            try {
+                chain.setAttributes(key, objects.subList(from, to), MARK_ATTRIBUTE, values.subList(from, to));
+            } catch (WalrusException e) {
+                throw new BlobStoreException(
+                        "marking " + (to - from) + " blob(s) failed: " + e.getMessage(), e, !e.retryable());
+            }
+        }
+        return true;
     }
 
     /** Every blob object of the wallet, as it is on chain now. */
