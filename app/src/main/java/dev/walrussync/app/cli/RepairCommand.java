@@ -2,7 +2,6 @@ package dev.walrussync.app.cli;
 
 import dev.walrussync.app.ExitCode;
 import dev.walrussync.engine.api.RepositorySession;
-import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,25 +21,25 @@ final class RepairCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             WalrusSyncCommand root = repair.root;
-            ProgressBar.ItemCounter counter = new ProgressBar.ItemCounter();
             RebuildReport r;
             try (RepositorySession session = root.open(true);
-                    ProgressBar bar = ProgressBar.start(root.console(), !root.json(), "index", counter)) {
-                r = session.rebuildIndex(new RebuildListener() {
-                    @Override
-                    public void blobRead(int d, int t) {
-                        counter.accept(d, t);
-                    }
-                });
+                    RebuildSteps steps = new RebuildSteps(root.console(), !root.json())) {
+                r = session.rebuildIndex(steps);
             }
             if (root.json()) {
                 root.console().json(r);
             } else {
                 root.console()
                         .println(String.format(
-                                "Rebuilt the index: %d pack(s), %d chunk(s), %d snapshot(s), %d forgotten;"
-                                        + " %d foreign blob(s) ignored",
-                                r.packs(), r.chunks(), r.snapshots(), r.forgotten(), r.foreignBlobs()));
+                                "Rebuilt the index: %d pack(s) (%d from index records, %d read), %d chunk(s), %d"
+                                        + " snapshot(s), %d forgotten; %d foreign blob(s) ignored",
+                                r.packs(),
+                                r.packsFromRecords(),
+                                r.headersRead(),
+                                r.chunks(),
+                                r.snapshots(),
+                                r.forgotten(),
+                                r.foreignBlobs()));
             }
             return ExitCode.OK;
         }

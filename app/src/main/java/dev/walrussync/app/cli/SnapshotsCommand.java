@@ -34,6 +34,12 @@ final class SnapshotsCommand implements Callable<Integer> {
             c.println("No snapshots yet. Run 'walrus-sync backup PATH' to make one.");
             return ExitCode.OK;
         }
+        printTable(c, snapshots);
+        return ExitCode.OK;
+    }
+
+    /** The snapshots as a table, one line each, and their count. */
+    static void printTable(Console c, List<SnapshotInfo> snapshots) {
         c.println(String.format("%-9s %-19s %-16s %8s %10s  %s", "ID", "Time", "Host", "Files", "Size", "Paths"));
         for (SnapshotInfo s : snapshots) {
             c.println(String.format(
@@ -47,6 +53,5 @@ final class SnapshotsCommand implements Callable<Integer> {
                     s.tags().isEmpty() ? "" : "  [" + String.join(", ", s.tags()) + "]"));
         }
         c.println(snapshots.size() + " snapshot(s)");
-        return ExitCode.OK;
     }
 }

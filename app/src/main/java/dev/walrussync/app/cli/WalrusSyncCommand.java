@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         description = "Encrypted, deduplicated backups of your folders.",
         subcommands = {
             InitCommand.class,
+            RecoverCommand.class,
             BackupCommand.class,
             SnapshotsCommand.class,
             LsCommand.class,
@@ -144,6 +145,24 @@ public final class WalrusSyncCommand implements Runnable {
         } finally {
             Arrays.fill(pass, '\0');
         }
+    }
+
+    /**
+     * The recovery phrase, for commands that take it or a passphrase: from {@code --recovery-phrase-file}, else typed
+     * (an empty answer means the passphrase is used); null when there is none, or a passphrase is given otherwise.
+     */
+    String recoveryPhrase() throws SyncException {
+        if (recoveryPhraseFile != null) {
+            return readFirstLines(recoveryPhraseFile);
+        }
+        if (passwordFile != null || env.get("WALRUS_SYNC_PASSWORD") != null) {
+            return null;
+        }
+        char[] typed = console.readSecret("Recovery phrase (the 24 words; leave empty to use a passphrase): ");
+        if (typed == null || new String(typed).isBlank()) {
+            return null;
+        }
+        return new String(typed);
     }
 
     /** The passphrase from the environment, the password file, or a prompt. */
