@@ -10,7 +10,6 @@ import dev.walrussync.engine.model.RestoreProgress;
 import dev.walrussync.engine.model.RestoreReport;
 import dev.walrussync.engine.model.RestoreRequest;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,36 +59,36 @@ final class BenchCommand implements Callable<Integer> {
                 s.backup(request(), new BackupProgress());
             }
         }
-        Thread sampler = startHeapSampler();
+        HeapPeak heap = HeapPeak.start();
         Path home = work.resolve("timed");
         engine.init(home, "dir:" + home.resolve("store"), pass, 0);
         try (RepositorySession s = engine.openWithPassphrase(home, pass, true)) {
-            resetPeaks();
+            heap.reset();
             long t = System.nanoTime();
             BackupReport first = s.backup(request(), new BackupProgress());
             out.put("firstBackupSeconds", seconds(t));
             out.put("firstBackupMBps", corpusBytes / 1e6 / seconds(t));
-            out.put("firstBackupPeakHeapMiB", peakHeapMiB());
+            out.put("firstBackupPeakHeapMiB", heap.mib());
             out.put("storedBytes", first.bytesStored());
 
-            resetPeaks();
+            heap.reset();
             t = System.nanoTime();
             s.backup(request(), new BackupProgress());
             out.put("unchangedBackupSeconds", seconds(t));
-            out.put("unchangedBackupPeakHeapMiB", peakHeapMiB());
+            out.put("unchangedBackupPeakHeapMiB", heap.mib());
 
             Path target = work.resolve("restored");
             Files.createDirectories(target);
-            resetPeaks();
+            heap.reset();
             t = System.nanoTime();
             RestoreReport restored =
                     s.restore(new RestoreRequest("latest", List.of(), target, false), new RestoreProgress());
             out.put("restoreSeconds", seconds(t));
             out.put("restoreMBps", corpusBytes / 1e6 / seconds(t));
-            out.put("restorePeakHeapMiB", peakHeapMiB());
+            out.put("restorePeakHeapMiB", heap.mib());
             out.put("restoreErrors", restored.errors().size());
         } finally {
-            sampler.interrupt();
+            heap.close();
         }
         printFigures(root, out);
         return ExitCode.OK;
@@ -113,39 +112,8 @@ final class BenchCommand implements Callable<Integer> {
         return new BackupRequest(corpus, List.of(), List.of("bench"), "bench", "bench");
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private final java.util.concurrent.atomic.AtomicLong peakHeap = new java.util.concurrent.atomic.AtomicLong();
-
-    /** Starts a new measurement of the heap in use, sampled every 5 ms by {@link #sampleHeap()}. */
-    private void resetPeaks() {
-        System.gc();
-        peakHeap.set(0);
-    }
-
-    private long peakHeapMiB() {
-        return peakHeap.get() >> 20;
-    }
-
-    private Thread startHeapSampler() {
-        Thread t = new Thread(
-                () -> {
-                    var memory = ManagementFactory.getMemoryMXBean();
-                    while (!Thread.currentThread().isInterrupted()) {
-                        peakHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(5);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        return t;
     }
 
     private static long sizeOf(List<Path> paths) throws IOException {

@@ -77,6 +77,7 @@ final class RecoverCommand implements Callable<Integer> {
             out.put("home", home.toString());
             out.put("store", spec);
             out.put("walletAddress", recovered.walletAddress());
+            out.put("complete", r.complete());
             out.put("index", r);
             out.put("snapshots", snapshots);
             root.console().json(out);

@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             RenewalBenchCommand.class,
             WatchBenchCommand.class,
+            RecoverBenchCommand.class,
             UiBenchCommand.class,
             BlobIdCommand.class,
             WalletCommand.class,

@@ -650,6 +650,80 @@ class CliTest {
                 .isEqualTo(id);
     }
 
+    // ---- recover ----
+
+    @Test
+    void recoverOnANewMachineWithThePhraseInTextThenRestoreAndBackUp() throws Exception {
+        String phrase = init();
+        String id = backup();
+        CliHarness b = new CliHarness(tmp.resolve("new-machine"));
+        b.env.remove("WALRUS_SYNC_PASSWORD");
+        Path file = writeFile("phrase.txt", phrase);
+
+        Result r = ok(b.run("recover", "--store", dirStore(), "--recovery-phrase-file", file.toString()));
+
+        assertThat(r.out())
+                .contains("Recovered repository", "Index: 1 pack(s)", "1 snapshot(s)", id.substring(0, 8))
+                .doesNotContain("Not recoverable");
+        assertThat(r.err()).contains("1/4 Listed the store", "2/4 Reading the 1 pack(s)", "4/4 Rebuilding");
+        b.env.put("WALRUS_SYNC_PASSWORD", TestRepositories.PASSPHRASE);
+        Path target = Files.createDirectories(tmp.resolve("restored"));
+        ok(b.run("restore", id, "--target", target.toString()));
+        assertSameTree(src, target.resolve("src"));
+        ok(b.run("backup", src.toString(), "--host", "new-machine"));
+        assertThat(ok(cli.run("backup", src.toString(), "--host", "test-host", "--json"))
+                        .json())
+                .isNotNull();
+        assertThat(ok(cli.run("snapshots", "--json")).json())
+                .extracting(n -> n.get("host").asText())
+                .contains("test-host", "new-machine");
+    }
+
+    @Test
+    void recoverWithThePassphraseInJson() {
+        init();
+        backup();
+        CliHarness b = new CliHarness(tmp.resolve("new-machine"));
+
+        JsonNode j = ok(b.run("recover", "--store", dirStore(), "--json")).json();
+
+        assertThat(j.get("index").get("snapshots").asInt()).isEqualTo(1);
+        assertThat(j.get("complete").asBoolean()).isTrue();
+        assertThat(j.get("snapshots")).hasSize(1);
+    }
+
+    @Test
+    void recoverRefusesAWrongPhraseAStoreWithoutRepositoryAndAnExistingHome() throws Exception {
+        init();
+        backup();
+        String otherPhrase = new CliHarness(tmp.resolve("other-home"))
+                .run("init", "--store", "dir:" + tmp.resolve("other-home/store"), "--json")
+                .json()
+                .get("recoveryPhrase")
+                .asText();
+        CliHarness b = new CliHarness(tmp.resolve("new-machine"));
+
+        Result wrong = b.run(
+                "recover",
+                "--store",
+                dirStore(),
+                "--recovery-phrase-file",
+                writeFile("other.txt", otherPhrase).toString());
+        assertThat(wrong.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(wrong.err()).contains("the recovery phrase does not open the repository", "24 words");
+        assertThat(tmp.resolve("new-machine/config.json")).doesNotExist();
+
+        Files.createDirectories(tmp.resolve("empty/blobs"));
+        Files.writeString(tmp.resolve("empty/walrus-sync-store.json"), "{}");
+        Result none = b.run("recover", "--store", "dir:" + tmp.resolve("empty"));
+        assertThat(none.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(none.err()).contains("no Walrus Sync repository in", "holds no blobs");
+
+        Result existing = cli.run("recover", "--store", dirStore());
+        assertThat(existing.exit()).isEqualTo(ExitCode.FAILED);
+        assertThat(existing.err()).contains("a repository is already set up in");
+    }
+
     // ---- usage ----
 
     @Test
