@@ -253,6 +253,26 @@ public final class IndexDatabase implements AutoCloseable {
         }
     }
 
+    /** Where every chunk of one type is. */
+    public synchronized List<ChunkLocation> chunksOfType(ChunkType type) throws IndexException {
+        List<ChunkLocation> result = new ArrayList<>();
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT c.id, c.compression, c.offset, c.length, c.plain_length, p.blob_id"
+                        + " FROM chunks c JOIN packs p ON p.id = c.pack_id WHERE c.type = ?")) {
+            ps.setInt(1, type.code());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PackEntry entry = new PackEntry(
+                            type, rs.getInt(2), ChunkId.of(rs.getBytes(1)), rs.getLong(3), rs.getInt(4), rs.getInt(5));
+                    result.add(new ChunkLocation(new BlobId(rs.getString(6)), entry));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("list the " + type + " chunks", e);
+        }
+        return result;
+    }
+
     /** A pack as the index knows it. */
     public record PackRow(long id, BlobId blobId, long size, int headerLength, int chunkCount) {}
 

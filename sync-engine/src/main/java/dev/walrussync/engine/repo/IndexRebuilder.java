@@ -3,25 +3,37 @@ package dev.walrussync.engine.repo;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.NewVersion;
 import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
+import dev.walrussync.engine.internal.DaemonThreads;
 import dev.walrussync.engine.internal.Times;
 import dev.walrussync.engine.model.BlobId;
 import dev.walrussync.engine.model.ChunkId;
+import dev.walrussync.engine.model.ChunkType;
 import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.RebuildReport;
 import dev.walrussync.engine.model.RebuildReport.LostData;
 import dev.walrussync.engine.model.RebuildReport.UnreadableBlob;
 import dev.walrussync.engine.model.SyncException;
+import dev.walrussync.engine.pack.ChunkCodec.EncodedChunk;
 import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.store.BlobLease;
 import dev.walrussync.engine.store.StoredBlob;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +67,7 @@ public final class IndexRebuilder {
             }
         }
         Adoption adoption = adopt(blobs, listener);
+        prefetchTrees();
         List<SnapshotRow> snapshots = index.snapshots();
         Set<String> walked = new HashSet<>();
         List<LostData> lost = new ArrayList<>();
@@ -219,14 +232,96 @@ public final class IndexRebuilder {
         }
     }
 
+    /** Concurrent reads while prefetching trees: a store's reads are mostly waiting (on Walrus, for aggregators). */
+    private static final int PREFETCH_READS = 8;
+    /** Tree chunks closer than this in a pack are read with one range read, and the bytes between thrown away. */
+    private static final long PREFETCH_GAP = 256 << 10;
+
+    private static final long PREFETCH_MAX_READ = 8 << 20;
+
+    /**
+     * Reads every tree chunk into the metadata cache before the walk, with few, concurrent range reads (trees that lie
+     * close together in a pack are read at once), so the walk reads nothing from the store. A failed read only means
+     * the walk reads those trees itself, or names them as lost.
+     */
+    private void prefetchTrees() throws SyncException {
+        Map<BlobId, List<PackEntry>> byPack = new HashMap<>();
+        for (IndexDatabase.ChunkLocation loc : index.chunksOfType(ChunkType.TREE)) {
+            if (repo.metadataCache().get(loc.entry().id()).isEmpty()) {
+                byPack.computeIfAbsent(loc.blobId(), b -> new ArrayList<>()).add(loc.entry());
+            }
+        }
+        List<Callable<Void>> reads = new ArrayList<>();
+        for (Map.Entry<BlobId, List<PackEntry>> pack : byPack.entrySet()) {
+            List<PackEntry> entries = new ArrayList<>(pack.getValue());
+            entries.sort(Comparator.comparingLong(PackEntry::offset));
+            List<PackEntry> run = new ArrayList<>();
+            for (PackEntry e : entries) {
+                if (!run.isEmpty()) {
+                    PackEntry first = run.getFirst();
+                    PackEntry last = run.getLast();
+                    if (e.offset() - (last.offset() + last.length()) > PREFETCH_GAP
+                            || e.offset() + e.length() - first.offset() > PREFETCH_MAX_READ) {
+                        reads.add(readRun(pack.getKey(), List.copyOf(run)));
+                        run.clear();
+                    }
+                }
+                run.add(e);
+            }
+            if (!run.isEmpty()) {
+                reads.add(readRun(pack.getKey(), List.copyOf(run)));
+            }
+        }
+        if (reads.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PREFETCH_READS, DaemonThreads.named("tree-prefetch"));
+        try {
+            for (Future<Void> f : pool.invokeAll(reads)) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    LOG.warn(
+                            "prefetching trees failed; the walk reads them itself: {}",
+                            e.getCause().toString());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("interrupted while reading trees", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One range read covering the given tree chunks of a pack, which go into the metadata cache. */
+    private Callable<Void> readRun(BlobId blob, List<PackEntry> run) {
+        return () -> {
+            long start = run.getFirst().offset();
+            PackEntry last = run.getLast();
+            byte[] bytes = repo.store().getRange(blob, start, (int) (last.offset() + last.length() - start));
+            for (PackEntry e : run) {
+                int from = (int) (e.offset() - start);
+                repo.metadataCache()
+                        .put(new EncodedChunk(
+                                e.type(),
+                                e.id(),
+                                e.compression(),
+                                e.plainLength(),
+                                Arrays.copyOfRange(bytes, from, from + e.length())));
+            }
+            return null;
+        };
+    }
+
     static SnapshotRow rowOf(ChunkId id, SnapshotRecord s) {
         return new SnapshotRow(
                 id,
                 Times.parse(s.time()),
                 s.host(),
                 s.user(),
-                new String(Json.write(s.paths()), java.nio.charset.StandardCharsets.UTF_8),
-                new String(Json.write(s.tags()), java.nio.charset.StandardCharsets.UTF_8),
+                new String(Json.write(s.paths()), StandardCharsets.UTF_8),
+                new String(Json.write(s.tags()), StandardCharsets.UTF_8),
                 ChunkId.fromHex(s.tree()),
                 Optional.ofNullable(s.parent()).map(ChunkId::fromHex),
                 s.summary().files(),
@@ -363,6 +458,6 @@ public final class IndexRebuilder {
     }
 
     private static List<LostData> dedupe(List<LostData> lost) {
-        return List.copyOf(new java.util.LinkedHashSet<>(lost));
+        return List.copyOf(new LinkedHashSet<>(lost));
     }
 }

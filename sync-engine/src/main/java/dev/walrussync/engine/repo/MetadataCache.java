@@ -36,9 +36,12 @@ final class MetadataCache {
         this.dir = home.resolve(DIR);
     }
 
-    /** Keeps a metadata chunk; data chunks are ignored. Failing to write only costs a later store read. */
+    /**
+     * Keeps a metadata chunk; data chunks and index records (read once, by a rebuild) are ignored. Failing to write
+     * only costs a later store read.
+     */
     void put(EncodedChunk chunk) {
-        if (chunk.type() == ChunkType.DATA) {
+        if (chunk.type() == ChunkType.DATA || chunk.type() == ChunkType.INDEX) {
             return;
         }
         Path file = fileOf(chunk.id());

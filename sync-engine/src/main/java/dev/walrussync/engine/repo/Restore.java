@@ -174,7 +174,15 @@ public final class Restore {
         if (node.isDir()) {
             dirs.add(new Item(rel, node));
             if (node.tree() != null) {
-                collect(repo.loadTree(ChunkId.fromHex(node.tree())), rel, dirs, files, links);
+                Tree tree;
+                try {
+                    tree = repo.loadTree(ChunkId.fromHex(node.tree()));
+                } catch (SyncException e) {
+                    // A folder whose listing is gone (its pack expired): restore everything else.
+                    errors.add(rel + ": the folder's contents cannot be read: " + e.getMessage());
+                    return;
+                }
+                collect(tree, rel, dirs, files, links);
             }
         } else if (node.isFile()) {
             files.add(new Item(rel, node));
