@@ -180,8 +180,24 @@ public final class Recovery {
     private record Found(BlobId blob, KeyFile keyFile, KeySlots.Unlocked unlocked) {}
 
     /**
-     * Reads the store's small blobs, newest first, and returns the first key blob the credential unlocks; a store
-     * with no key blob, or with none the credential unlocks, gets a message that says which.
+     * The blobs that may be key blobs, in the order they are read: the small ones without a mark, newest first. A
+     * marked blob is a pack that holds records (the last, often small, pack of every backup), never a key blob; the
+     * key blob is usually the oldest blob of all, so without skipping them a recovery would download the last pack
+     * of every backup ever made before it finds the key blob, or before it says that the phrase is wrong.
+     */
+    static List<StoredBlob> keyBlobCandidates(List<StoredBlob> blobs) {
+        List<StoredBlob> small = new ArrayList<>(blobs.stream()
+                .filter(b -> b.size() <= KEY_BLOB_MAX_SIZE && b.mark().isEmpty())
+                .toList());
+        small.sort(Comparator.comparingLong((StoredBlob b) ->
+                        b.lease().map(BlobLease::registeredEpoch).orElse(0L))
+                .reversed());
+        return small;
+    }
+
+    /**
+     * Reads the {@linkplain #keyBlobCandidates candidates} and returns the first key blob the credential unlocks; a
+     * store with no key blob, or with none the credential unlocks, gets a message that says which.
      */
     private static Found findKeyBlob(BlobStore store, Repository.Credential credential, String where)
             throws SyncException {
@@ -191,13 +207,8 @@ public final class Recovery {
                     + ": it holds no blobs. Check the wallet key and the network (a repository made on testnet"
                     + " is not on mainnet).");
         }
-        List<StoredBlob> small = new ArrayList<>(
-                blobs.stream().filter(b -> b.size() <= KEY_BLOB_MAX_SIZE).toList());
-        small.sort(Comparator.comparingLong((StoredBlob b) ->
-                        b.lease().map(BlobLease::registeredEpoch).orElse(0L))
-                .reversed());
         List<String> repositories = new ArrayList<>();
-        for (StoredBlob b : small) {
+        for (StoredBlob b : keyBlobCandidates(blobs)) {
             byte[] bytes = store.get(b.id());
             if (!KeyFile.looksLikeKeyFile(bytes)) {
                 continue;
