@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * the store's small blobs, unlocks it, writes the home's configuration, and rebuilds the index.
  *
  * <p>Nothing is written to the store. If anything fails, the files this class wrote to the home are removed again,
- * so the user can simply try once more.
+ * so the user can simply try once more (only the home's empty lock file stays).
  *
  * @see <a href="../../../../../../../docs/design/storage-format.md">storage format, 8</a>
  */
