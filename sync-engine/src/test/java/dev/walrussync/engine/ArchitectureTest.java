@@ -77,6 +77,13 @@ class ArchitectureTest {
             "dev.walrussync.engine.internal..");
 
     @ArchTest
+    static final ArchRule recoveryKitDependsOnlyOnModelAndInternal = onlyEngineDependencies(
+            new String[] {"dev.walrussync.engine.kit.."},
+            "dev.walrussync.engine.kit..",
+            "dev.walrussync.engine.model..",
+            "dev.walrussync.engine.internal..");
+
+    @ArchTest
     static final ArchRule internalDependsOnNothingElseInTheEngine = onlyEngineDependencies(
             new String[] {"dev.walrussync.engine.internal.."}, "dev.walrussync.engine.internal..");
 

@@ -1,12 +1,15 @@
 package dev.walrussync.engine.api;
 
+import dev.walrussync.engine.crypto.AuthenticationFailedException;
 import dev.walrussync.engine.crypto.KeyFile;
 import dev.walrussync.engine.crypto.KeySlot;
 import dev.walrussync.engine.crypto.KeySlots;
 import dev.walrussync.engine.crypto.MasterKey;
+import dev.walrussync.engine.crypto.RecoveryPhrase;
 import dev.walrussync.engine.index.IndexDatabase;
 import dev.walrussync.engine.index.IndexDatabase.SnapshotRow;
 import dev.walrussync.engine.internal.Times;
+import dev.walrussync.engine.kit.RecoveryKit;
 import dev.walrussync.engine.model.BackupProgress;
 import dev.walrussync.engine.model.BackupReport;
 import dev.walrussync.engine.model.BackupRequest;
@@ -47,6 +50,7 @@ import dev.walrussync.engine.repo.Restore;
 import dev.walrussync.engine.repo.SnapshotResolver;
 import dev.walrussync.engine.repo.Tree;
 import dev.walrussync.engine.repo.TreeNode;
+import dev.walrussync.engine.repo.WalletKey;
 import dev.walrussync.engine.repo.WalrusOverview;
 import dev.walrussync.engine.store.StoreInfo;
 import dev.walrussync.engine.store.walrus.WalrusBlobStore;
@@ -381,10 +385,31 @@ public final class RepositorySession implements AutoCloseable {
 
     // ---- keys ----
 
+    /** The message when no recovery-phrase slot holds a sealed phrase. */
+    static final String NO_SEALED_PHRASE = "this repository was created before the phrase could be shown again;"
+            + " make a new one with 'walrus-sync key phrase --new'";
+
+    /**
+     * The recovery phrase made by {@link #newRecoveryPhrase} in a session unlocked with the old phrase, which no
+     * longer opens the repository; null otherwise.
+     */
+    private Repository.@Nullable Phrase replacedPhrase;
+
+    private @Nullable String replacedPhraseSlot;
+
+    /** What unwraps the master key for key management: the credential, or the phrase that replaced it. */
+    private Repository.Credential keyCredential() {
+        return replacedPhrase != null ? replacedPhrase : credential;
+    }
+
+    private String currentSlot() {
+        return replacedPhraseSlot != null ? replacedPhraseSlot : repo.unlockedSlot();
+    }
+
     public List<KeySlotInfo> keySlots() {
         List<KeySlotInfo> result = new ArrayList<>();
         for (KeySlot s : repo.keyFile().slots()) {
-            result.add(new KeySlotInfo(s.id(), s.kind().jsonName(), s.created(), s.id().equals(repo.unlockedSlot())));
+            result.add(new KeySlotInfo(s.id(), s.kind().jsonName(), s.created(), s.id().equals(currentSlot())));
         }
         return result;
     }
@@ -392,7 +417,7 @@ public final class RepositorySession implements AutoCloseable {
     /** Adds a passphrase key slot and returns its ID. */
     public String addPassphrase(char[] passphrase) throws SyncException {
         KeySlot slot;
-        try (MasterKey master = repo.unlockMasterKey(credential)) {
+        try (MasterKey master = repo.unlockMasterKey(keyCredential())) {
             slot = KeySlots.wrapWithPassphrase(master, passphrase, engine.kdf(), engine.random(), engine.clock());
         } catch (IllegalArgumentException e) {
             throw new SyncException(e.getMessage(), e);
@@ -422,13 +447,106 @@ public final class RepositorySession implements AutoCloseable {
             throw new SyncException("this session was unlocked with the recovery phrase; use 'key add' instead");
         }
         KeySlot slot;
-        try (MasterKey master = repo.unlockMasterKey(credential)) {
+        try (MasterKey master = repo.unlockMasterKey(keyCredential())) {
             slot = KeySlots.wrapWithPassphrase(master, newPassphrase, engine.kdf(), engine.random(), engine.clock());
         } catch (IllegalArgumentException e) {
             throw new SyncException(e.getMessage(), e);
         }
         repo.replaceKeyFile(repo.keyFile().withSlot(slot).withoutSlot(old));
         return slot.id();
+    }
+
+    /**
+     * The 24 words of the recovery phrase, shown again: opened from the first recovery-phrase slot that holds
+     * it sealed under the master key. Works whichever credential unlocked the session.
+     *
+     * @throws SyncException when no slot holds a sealed phrase (the repository was made before they existed,
+     *     or its recovery-phrase slots were removed); the message says to make a new phrase
+     */
+    public List<String> recoveryPhrase() throws SyncException {
+        List<KeySlot> sealed = repo.keyFile().slots(KeySlot.Kind.RECOVERY_PHRASE).stream()
+                .filter(s -> s.sealedPhrase().isPresent())
+                .toList();
+        if (sealed.isEmpty()) {
+            throw new SyncException(NO_SEALED_PHRASE);
+        }
+        try (MasterKey master = repo.unlockMasterKey(keyCredential());
+                RecoveryPhrase phrase = KeySlots.openSealedPhrase(master, sealed.get(0))) {
+            return phrase.words();
+        } catch (AuthenticationFailedException e) {
+            throw new SyncException("the key blob is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes a new recovery phrase: adds a recovery-phrase slot for it (with the phrase sealed, so it can be
+     * shown again), removes every other recovery-phrase slot, so the old words no longer open the repository,
+     * and writes the new key blob. Returns the new 24 words.
+     */
+    public List<String> newRecoveryPhrase() throws SyncException {
+        RecoveryPhrase phrase = RecoveryPhrase.generate(engine.random());
+        try {
+            KeySlot slot;
+            try (MasterKey master = repo.unlockMasterKey(keyCredential())) {
+                slot = KeySlots.wrapWithRecoveryPhrase(master, phrase, engine.random(), engine.clock());
+            }
+            KeyFile updated = repo.keyFile().withSlot(slot);
+            for (KeySlot old : repo.keyFile().slots(KeySlot.Kind.RECOVERY_PHRASE)) {
+                updated = updated.withoutSlot(old.id());
+            }
+            boolean unlockedWithAPhrase = keyCredential() instanceof Repository.Phrase;
+            repo.replaceKeyFile(updated);
+            List<String> words = phrase.words();
+            if (unlockedWithAPhrase) {
+                // The old phrase no longer unwraps anything: key management in this session goes on with the new one.
+                if (replacedPhrase != null) {
+                    replacedPhrase.value().destroy();
+                }
+                replacedPhrase = new Repository.Phrase(phrase);
+                replacedPhraseSlot = slot.id();
+                phrase = null;
+            }
+            return words;
+        } finally {
+            if (phrase != null) {
+                phrase.destroy();
+            }
+        }
+    }
+
+    /**
+     * The wallet's private key as {@code suiprivkey1…} text (Bech32, as Sui's tools import it): for the recovery
+     * kit, and for a user who moves the wallet to another Sui tool.
+     *
+     * @throws SyncException when the repository is not on Walrus, which means it has no wallet
+     */
+    public String walletPrivateKey() throws SyncException {
+        return WalletKey.open(repo).toSuiPrivateKey();
+    }
+
+    /**
+     * The printable recovery kit: a self-contained HTML page with the repository ID, the 24 words, the network
+     * (with its endpoints when it is a custom one), the wallet's address and, unless left out, its key, and how
+     * to recover on a new machine.
+     *
+     * @param includeWalletKey whether the wallet key is on the sheet; without it the sheet says where to find it
+     * @throws SyncException when the recovery phrase cannot be shown again ({@link #recoveryPhrase()})
+     */
+    public String recoveryKit(boolean includeWalletKey) throws SyncException {
+        List<String> words = recoveryPhrase();
+        StoreDetails store = storeDetails();
+        List<RecoveryKit.Detail> ids = new ArrayList<>();
+        if (repo.store() instanceof WalrusBlobStore w) {
+            var n = w.network();
+            ids.add(new RecoveryKit.Detail(
+                    "Walrus package", n.walrusOriginalPackage().toString()));
+            ids.add(new RecoveryKit.Detail("System object", n.systemObject().toString()));
+            ids.add(new RecoveryKit.Detail("WAL coin type", n.walCoinType()));
+        }
+        String walletKey = includeWalletKey && onWalrus() ? walletPrivateKey() : null;
+        RecoveryKit kit =
+                new RecoveryKit(repo.config().repositoryId(), engine.clock().instant(), words, store, ids, walletKey);
+        return kit.html();
     }
 
     @Override

@@ -152,6 +152,7 @@ public final class KeyFile {
                 kdf.put("parallelism", p.parallelism());
             });
             node.put("wrappedKey", base64.encodeToString(slot.wrappedKey()));
+            slot.sealedPhrase().ifPresent(bytes -> node.put("sealedPhrase", base64.encodeToString(bytes)));
         }
         try {
             return MAPPER.writeValueAsBytes(root);
@@ -240,7 +241,7 @@ public final class KeyFile {
         }
         String slotWhere = where + " (" + id + ")";
         slot = new Fields(node, slotWhere);
-        slot.onlyFields("id", "kind", "created", "kdf", "wrappedKey");
+        slot.onlyFields("id", "kind", "created", "kdf", "wrappedKey", "sealedPhrase");
         String kindName = slot.text("kind");
         KeySlot.Kind kind = KeySlot.Kind.fromJsonName(kindName)
                 .orElseThrow(() -> new InvalidKeyFileException("invalid key file: \"kind\" of " + slotWhere + " is \""
@@ -265,7 +266,14 @@ public final class KeyFile {
         byte[] wrappedKey = slot.base64("wrappedKey", KeySlot.WRAPPED_KEY_LENGTH);
         if (kind == KeySlot.Kind.RECOVERY_PHRASE) {
             kdf.onlyFields("name", "salt");
-            return KeySlot.recoveryPhrase(id, created, salt, wrappedKey);
+            // Optional: key blobs written before the phrase could be shown again do not have it.
+            byte[] sealedPhrase =
+                    node.has("sealedPhrase") ? slot.base64("sealedPhrase", KeySlot.SEALED_PHRASE_LENGTH) : null;
+            return KeySlot.recoveryPhrase(id, created, salt, wrappedKey, sealedPhrase);
+        }
+        if (node.has("sealedPhrase")) {
+            throw new InvalidKeyFileException(
+                    "invalid key file: " + slotWhere + " is a passphrase slot but has a \"sealedPhrase\" field");
         }
         kdf.onlyFields("name", "salt", "memoryKiB", "iterations", "parallelism");
         Argon2Params params;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One key slot of a key blob: the master key wrapped under a key-encryption key derived from a
@@ -20,6 +21,8 @@ public final class KeySlot {
     public static final int SALT_LENGTH = 16;
     /** Length of a wrapped master key: nonce, encrypted key and tag. */
     public static final int WRAPPED_KEY_LENGTH = Aead.OVERHEAD + MasterKey.LENGTH;
+    /** Length of a sealed recovery phrase: nonce, encrypted entropy and tag. */
+    public static final int SEALED_PHRASE_LENGTH = Aead.OVERHEAD + RecoveryPhrase.ENTROPY_LENGTH;
 
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}");
 
@@ -61,10 +64,18 @@ public final class KeySlot {
     private final Kind kind;
     private final Instant created;
     private final byte[] salt;
-    private final Argon2Params argon2Params;
+    private final @Nullable Argon2Params argon2Params;
     private final byte[] wrappedKey;
+    private final byte @Nullable [] sealedPhrase;
 
-    private KeySlot(String id, Kind kind, Instant created, byte[] salt, Argon2Params argon2Params, byte[] wrappedKey) {
+    private KeySlot(
+            String id,
+            Kind kind,
+            Instant created,
+            byte[] salt,
+            @Nullable Argon2Params argon2Params,
+            byte[] wrappedKey,
+            byte @Nullable [] sealedPhrase) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");
         if (!ID.matcher(id).matches()) {
@@ -78,24 +89,39 @@ public final class KeySlot {
             throw new IllegalArgumentException("a wrapped key has " + WRAPPED_KEY_LENGTH + " bytes, got "
                     + wrappedKey.length + " (slot " + id + ")");
         }
+        if (sealedPhrase != null && sealedPhrase.length != SEALED_PHRASE_LENGTH) {
+            throw new IllegalArgumentException("a sealed recovery phrase has " + SEALED_PHRASE_LENGTH + " bytes, got "
+                    + sealedPhrase.length + " (slot " + id + ")");
+        }
         this.id = id;
         this.kind = kind;
         this.created = created;
         this.salt = salt.clone();
         this.argon2Params = argon2Params;
         this.wrappedKey = wrappedKey.clone();
+        this.sealedPhrase = sealedPhrase == null ? null : sealedPhrase.clone();
     }
 
     /** Assembles a passphrase slot; copies the arrays. */
     public static KeySlot passphrase(
             String id, Instant created, byte[] salt, Argon2Params argon2Params, byte[] wrappedKey) {
         Objects.requireNonNull(argon2Params, "argon2Params");
-        return new KeySlot(id, Kind.PASSPHRASE, created, salt, argon2Params, wrappedKey);
+        return new KeySlot(id, Kind.PASSPHRASE, created, salt, argon2Params, wrappedKey, null);
     }
 
-    /** Assembles a recovery-phrase slot; copies the arrays. */
+    /** Assembles a recovery-phrase slot without a sealed phrase, as key blobs before it have them; copies the arrays. */
     public static KeySlot recoveryPhrase(String id, Instant created, byte[] salt, byte[] wrappedKey) {
-        return new KeySlot(id, Kind.RECOVERY_PHRASE, created, salt, null, wrappedKey);
+        return recoveryPhrase(id, created, salt, wrappedKey, null);
+    }
+
+    /**
+     * Assembles a recovery-phrase slot; copies the arrays.
+     *
+     * @param sealedPhrase the phrase's entropy sealed under the master key ({@link KeySlots}), or null
+     */
+    public static KeySlot recoveryPhrase(
+            String id, Instant created, byte[] salt, byte[] wrappedKey, byte @Nullable [] sealedPhrase) {
+        return new KeySlot(id, Kind.RECOVERY_PHRASE, created, salt, null, wrappedKey, sealedPhrase);
     }
 
     /** Eight lower-case hex characters, unique within a key blob. */
@@ -131,6 +157,15 @@ public final class KeySlot {
         return wrappedKey.clone();
     }
 
+    /**
+     * Returns a copy of {@code nonce || encrypted entropy || tag}: the recovery phrase sealed under the
+     * master key, so that it can be shown again. Empty for a passphrase slot, and for a recovery-phrase
+     * slot written before sealed phrases existed.
+     */
+    public Optional<byte[]> sealedPhrase() {
+        return Optional.ofNullable(sealedPhrase).map(byte[]::clone);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof KeySlot other
@@ -139,17 +174,26 @@ public final class KeySlot {
                 && created.equals(other.created)
                 && Arrays.equals(salt, other.salt)
                 && Objects.equals(argon2Params, other.argon2Params)
-                && Arrays.equals(wrappedKey, other.wrappedKey);
+                && Arrays.equals(wrappedKey, other.wrappedKey)
+                && Arrays.equals(sealedPhrase, other.sealedPhrase);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, created, Arrays.hashCode(salt), argon2Params, Arrays.hashCode(wrappedKey));
+        return Objects.hash(
+                id,
+                kind,
+                created,
+                Arrays.hashCode(salt),
+                argon2Params,
+                Arrays.hashCode(wrappedKey),
+                Arrays.hashCode(sealedPhrase));
     }
 
     @Override
     public String toString() {
         return "KeySlot[" + id + ", " + kind.jsonName() + ", created " + created
-                + (argon2Params == null ? "" : ", " + argon2Params) + "]";
+                + (argon2Params == null ? "" : ", " + argon2Params)
+                + (sealedPhrase == null ? "" : ", sealed phrase") + "]";
     }
 }

@@ -21,6 +21,10 @@ public final class KeySlots {
     static final String RECOVERY_PHRASE_INFO = "walrus-sync recovery phrase";
     /** Prefix of the AEAD associated data; the slot ID follows. */
     static final String ASSOCIATED_DATA_PREFIX = "walrus-sync key slot v1 ";
+    /** The purpose of the master key's subkey {@code K_phrase}, which seals recovery phrases. */
+    static final String SEALED_PHRASE_PURPOSE = "recovery phrase";
+    /** Prefix of a sealed phrase's AEAD associated data; the slot ID follows. */
+    static final String SEALED_PHRASE_PREFIX = "walrus-sync sealed phrase v1 ";
 
     private static final int ID_BYTES = 4;
 
@@ -60,17 +64,83 @@ public final class KeySlots {
         }
     }
 
-    /** Wraps {@code masterKey} under a key derived from the recovery phrase's entropy with HKDF. */
+    /**
+     * Wraps {@code masterKey} under a key derived from the recovery phrase's entropy with HKDF, and seals
+     * the entropy under the master key's subkey {@code K_phrase}, so that whoever unlocks the repository
+     * can be shown the phrase again ({@link #openSealedPhrase}).
+     */
     public static KeySlot wrapWithRecoveryPhrase(
             MasterKey masterKey, RecoveryPhrase phrase, SecureRandom random, Clock clock) {
         String id = newId(random);
         byte[] salt = newSalt(random);
         Instant created = now(clock);
         byte[] kek = recoveryKek(phrase, salt);
+        byte[] phraseKey = masterKey.deriveSubkey(SEALED_PHRASE_PURPOSE);
+        byte[] entropy = phrase.entropyCopy();
         try {
-            return KeySlot.recoveryPhrase(id, created, salt, wrap(kek, masterKey, id, random));
+            byte[] wrapped = wrap(kek, masterKey, id, random);
+            byte[] sealed = new Aead(phraseKey, random).encrypt(entropy, sealedPhraseAssociatedData(id));
+            return KeySlot.recoveryPhrase(id, created, salt, wrapped, sealed);
         } finally {
             Arrays.fill(kek, (byte) 0);
+            Arrays.fill(phraseKey, (byte) 0);
+            Arrays.fill(entropy, (byte) 0);
+        }
+    }
+
+    /**
+     * Opens the recovery phrase sealed in {@code slot} with the master key, and checks that the phrase
+     * really opens the slot. The caller owns the phrase and must destroy it.
+     *
+     * @throws IllegalArgumentException when the slot has no sealed phrase (a passphrase slot, or a
+     *     recovery-phrase slot written before sealed phrases existed)
+     * @throws AuthenticationFailedException when the sealed phrase does not open under this master
+     *     key, or the phrase it holds does not unwrap this master key from the slot
+     */
+    public static RecoveryPhrase openSealedPhrase(MasterKey masterKey, KeySlot slot)
+            throws AuthenticationFailedException {
+        byte[] sealed = slot.sealedPhrase()
+                .orElseThrow(() -> new IllegalArgumentException("key slot " + slot.id() + " has no sealed phrase"));
+        byte[] phraseKey = masterKey.deriveSubkey(SEALED_PHRASE_PURPOSE);
+        byte[] entropy;
+        try {
+            entropy = new Aead(phraseKey, null).decrypt(sealed, sealedPhraseAssociatedData(slot.id()));
+        } catch (AuthenticationFailedException e) {
+            throw new AuthenticationFailedException(
+                    "the sealed recovery phrase of key slot " + slot.id() + " does not open with this master key", e);
+        } finally {
+            Arrays.fill(phraseKey, (byte) 0);
+        }
+        RecoveryPhrase phrase;
+        try {
+            phrase = RecoveryPhrase.ofEntropy(entropy);
+        } finally {
+            Arrays.fill(entropy, (byte) 0);
+        }
+        // Show nothing that would not unlock: the phrase must unwrap this very master key from the slot.
+        byte[] kek = recoveryKek(phrase, slot.salt());
+        boolean opens;
+        try (MasterKey unwrapped = tryUnwrap(kek, slot)) {
+            opens = unwrapped != null && sameKey(unwrapped, masterKey);
+        } finally {
+            Arrays.fill(kek, (byte) 0);
+        }
+        if (!opens) {
+            phrase.destroy();
+            throw new AuthenticationFailedException(
+                    "the sealed recovery phrase of key slot " + slot.id() + " does not open that slot");
+        }
+        return phrase;
+    }
+
+    private static boolean sameKey(MasterKey a, MasterKey b) {
+        byte[] x = a.rawCopy();
+        byte[] y = b.rawCopy();
+        try {
+            return java.security.MessageDigest.isEqual(x, y);
+        } finally {
+            Arrays.fill(x, (byte) 0);
+            Arrays.fill(y, (byte) 0);
         }
     }
 
@@ -137,6 +207,11 @@ public final class KeySlots {
     /** The AEAD associated data of a slot: {@code "walrus-sync key slot v1 " || id} as UTF-8. */
     static byte[] associatedData(String slotId) {
         return (ASSOCIATED_DATA_PREFIX + slotId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The AEAD associated data of a sealed phrase: {@code "walrus-sync sealed phrase v1 " || id} as UTF-8. */
+    static byte[] sealedPhraseAssociatedData(String slotId) {
+        return (SEALED_PHRASE_PREFIX + slotId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] recoveryKek(RecoveryPhrase phrase, byte[] salt) {

@@ -68,6 +68,23 @@ class KeyFileTest {
             + "\"kdf\":{\"name\":\"hkdf-sha256\",\"salt\":\"8OHSw7Sllod4aVpLPC0eDw==\"},"
             + "\"wrappedKey\":\"oKGio6SlpqeoqaqrAuFXOj4FajOi7vKKpNlQcippFnmUJHS1OjLdwlIrNb4l2anKxHmWVJjLoc/b+xF5\"}]}";
 
+    /**
+     * The golden key blob's recovery-phrase slot with {@code "sealedPhrase"} added: the entropy of {@link
+     * #GOLDEN_PHRASE} sealed under {@code K_phrase = HKDF(M, "walrus-sync", "v1 recovery phrase")} of the
+     * golden master key, nonce b0 b1 … bb, associated data {@code "walrus-sync sealed phrase v1 e5f6a7b8"};
+     * computed independently of this code with Python's hmac and pyca/cryptography's AESGCM.
+     */
+    static final String GOLDEN_SEALED_PHRASE =
+            "sLGys7S1tre4ubq7+D0i7M3athVe9OlC8yKgQrF7iR7ArFx7k3LJF1Qyygsb1KexSNgcuD1tPAHWNhIh";
+
+    /** {@link #GOLDEN_COMPACT} with {@link #GOLDEN_SEALED_PHRASE} in the recovery-phrase slot, after its wrapped key. */
+    static final String GOLDEN_COMPACT_SEALED = GOLDEN_COMPACT.replace(
+            "xHmWVJjLoc/b+xF5\"}]}", "xHmWVJjLoc/b+xF5\",\"sealedPhrase\":\"" + GOLDEN_SEALED_PHRASE + "\"}]}");
+
+    static KeyFile goldenSealed() {
+        return KeyFile.parse(GOLDEN_COMPACT_SEALED.getBytes(StandardCharsets.UTF_8));
+    }
+
     static KeyFile golden() {
         return KeyFile.parse(GOLDEN.getBytes(StandardCharsets.UTF_8));
     }
@@ -101,6 +118,43 @@ class KeyFileTest {
     void toJsonWritesTheSpecShapeInFieldOrder() {
         KeyFile file = golden();
         assertThat(new String(file.toJson(), StandardCharsets.UTF_8)).isEqualTo(GOLDEN_COMPACT);
+    }
+
+    @Test
+    void aKeyBlobWithoutSealedPhrasesStillParsesAndHasNone() {
+        assertThat(golden().slots())
+                .allSatisfy(slot -> assertThat(slot.sealedPhrase()).isEmpty());
+    }
+
+    @Test
+    void theSealedPhraseIsReadAndWrittenAfterTheWrappedKey() {
+        KeyFile file = goldenSealed();
+
+        assertThat(file.slot("e5f6a7b8").orElseThrow().sealedPhrase())
+                .hasValueSatisfying(bytes ->
+                        assertThat(Base64.getEncoder().encodeToString(bytes)).isEqualTo(GOLDEN_SEALED_PHRASE));
+        assertThat(file.slot("a1b2c3d4").orElseThrow().sealedPhrase()).isEmpty();
+        assertThat(new String(file.toJson(), StandardCharsets.UTF_8)).isEqualTo(GOLDEN_COMPACT_SEALED);
+        assertThat(KeyFile.parse(file.toJson())).isEqualTo(file).isNotEqualTo(golden());
+    }
+
+    @Test
+    void aSealedPhraseIsRefusedOnAPassphraseSlotAndWhenMalformed() {
+        String onPassphrase = GOLDEN_COMPACT.replace(
+                "\"wrappedKey\":\"AQID", "\"sealedPhrase\":\"" + GOLDEN_SEALED_PHRASE + "\",\"wrappedKey\":\"AQID");
+        String tooShort = GOLDEN_COMPACT_SEALED.replace(GOLDEN_SEALED_PHRASE, "AAAA");
+        String notText = GOLDEN_COMPACT_SEALED.replace("\"" + GOLDEN_SEALED_PHRASE + "\"", "42");
+
+        assertThatThrownBy(() -> KeyFile.parse(onPassphrase.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidKeyFileException.class)
+                .hasMessage(
+                        "invalid key file: slot 1 (a1b2c3d4) is a passphrase slot but has a \"sealedPhrase\" field");
+        assertThatThrownBy(() -> KeyFile.parse(tooShort.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidKeyFileException.class)
+                .hasMessage("invalid key file: \"sealedPhrase\" of slot 2 (e5f6a7b8) has 3 bytes, expected 60");
+        assertThatThrownBy(() -> KeyFile.parse(notText.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidKeyFileException.class)
+                .hasMessage("invalid key file: \"sealedPhrase\" of slot 2 (e5f6a7b8) must be a string, got 42");
     }
 
     @Test

@@ -44,6 +44,93 @@ class KeySlotsTest {
     }
 
     @Test
+    void goldenSealedPhraseOpensToTheGoldenPhrase() throws Exception {
+        KeyFile file = KeyFileTest.goldenSealed();
+
+        try (MasterKey key = MasterKey.of(goldenMasterKey());
+                RecoveryPhrase phrase =
+                        KeySlots.openSealedPhrase(key, file.slot("e5f6a7b8").orElseThrow())) {
+            assertThat(String.join(" ", phrase.words())).isEqualTo(KeyFileTest.GOLDEN_PHRASE);
+        }
+    }
+
+    @Test
+    void aNewRecoveryPhraseSlotSealsItsPhraseSoItCanBeShownAgain() throws Exception {
+        try (MasterKey key = MasterKey.generate(random);
+                RecoveryPhrase phrase = RecoveryPhrase.generate(random)) {
+            KeySlot slot = KeySlots.wrapWithRecoveryPhrase(key, phrase, random, clock);
+            KeyFile file = KeyFile.parse(KeyFile.of(new byte[32], List.of(slot)).toJson());
+
+            assertThat(slot.sealedPhrase())
+                    .hasValueSatisfying(s -> assertThat(s).hasSize(60));
+            try (RecoveryPhrase again =
+                    KeySlots.openSealedPhrase(key, file.slots().get(0))) {
+                assertThat(again.words()).isEqualTo(phrase.words());
+            }
+        }
+    }
+
+    @Test
+    void aSealedPhraseOpensOnlyWithItsMasterKeyAndItsSlot() throws Exception {
+        try (MasterKey key = MasterKey.generate(random);
+                MasterKey other = MasterKey.generate(random);
+                RecoveryPhrase phrase = RecoveryPhrase.generate(random)) {
+            KeySlot slot = KeySlots.wrapWithRecoveryPhrase(key, phrase, random, clock);
+            KeySlot renamed = KeySlot.recoveryPhrase(
+                    "00000000",
+                    slot.created(),
+                    slot.salt(),
+                    slot.wrappedKey(),
+                    slot.sealedPhrase().orElseThrow());
+            byte[] tampered = slot.sealedPhrase().orElseThrow();
+            tampered[20] ^= 1;
+            KeySlot flipped =
+                    KeySlot.recoveryPhrase(slot.id(), slot.created(), slot.salt(), slot.wrappedKey(), tampered);
+
+            assertThatThrownBy(() -> KeySlots.openSealedPhrase(other, slot))
+                    .isInstanceOf(AuthenticationFailedException.class)
+                    .hasMessageContaining("does not open with this master key");
+            assertThatThrownBy(() -> KeySlots.openSealedPhrase(key, renamed))
+                    .isInstanceOf(AuthenticationFailedException.class);
+            assertThatThrownBy(() -> KeySlots.openSealedPhrase(key, flipped))
+                    .isInstanceOf(AuthenticationFailedException.class);
+        }
+    }
+
+    @Test
+    void aSealedPhraseThatDoesNotOpenItsOwnSlotIsNeverShown() throws Exception {
+        try (MasterKey key = MasterKey.generate(random);
+                RecoveryPhrase phrase = RecoveryPhrase.generate(random);
+                RecoveryPhrase otherPhrase = RecoveryPhrase.generate(random)) {
+            KeySlot slot = KeySlots.wrapWithRecoveryPhrase(key, phrase, random, clock);
+            // Another slot's sealed phrase for the same master key, moved under this slot's ID: it decrypts, but
+            // its phrase does not unwrap this slot's key.
+            KeySlot other = KeySlots.wrapWithRecoveryPhrase(key, otherPhrase, random, clock);
+            KeySlot mixed = KeySlot.recoveryPhrase(
+                    other.id(),
+                    other.created(),
+                    slot.salt(),
+                    slot.wrappedKey(),
+                    other.sealedPhrase().orElseThrow());
+
+            assertThatThrownBy(() -> KeySlots.openSealedPhrase(key, mixed))
+                    .isInstanceOf(AuthenticationFailedException.class)
+                    .hasMessageContaining("does not open that slot");
+        }
+    }
+
+    @Test
+    void openSealedPhraseRefusesASlotWithoutOne() throws Exception {
+        try (MasterKey key = MasterKey.of(goldenMasterKey())) {
+            for (KeySlot slot : KeyFileTest.golden().slots()) {
+                assertThatThrownBy(() -> KeySlots.openSealedPhrase(key, slot))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("key slot " + slot.id() + " has no sealed phrase");
+            }
+        }
+    }
+
+    @Test
     void passphraseTypedDecomposedOpensSlotMadeWithPrecomposedAccents() throws Exception {
         try (MasterKey key = MasterKey.generate(random)) {
             // "café" with U+00E9 (as most keyboards type it) versus "cafe" + U+0301 (as macOS may store it).
