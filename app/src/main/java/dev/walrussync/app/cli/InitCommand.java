@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code init}: creates an encrypted repository and shows the recovery phrase once. */
+/** {@code init}: creates an encrypted repository and shows its recovery phrase. */
 @Command(name = "init", description = "Create an encrypted repository and show its recovery phrase.")
 final class InitCommand implements Callable<Integer> {
     @ParentCommand
@@ -83,15 +83,10 @@ final class InitCommand implements Callable<Integer> {
             c.println("New blobs are paid " + walrus.epochs() + " epochs ahead.");
         }
         c.println("");
-        c.println("Recovery phrase (write it down and keep it safe; it is shown only this once):");
+        c.println("Recovery phrase (write it down and keep it safe; 'walrus-sync key phrase' shows it again):");
         c.println("");
-        var words = created.recoveryWords();
-        for (int i = 0; i < words.size(); i += 6) {
-            StringBuilder line = new StringBuilder("  ");
-            for (int j = i; j < Math.min(i + 6, words.size()); j++) {
-                line.append(String.format("%2d. %-10s", j + 1, words.get(j)));
-            }
-            c.println(line.toString().stripTrailing());
+        for (String line : KeyCommand.numberedWords(created.recoveryWords())) {
+            c.println(line);
         }
         c.println("");
         c.println("With the recovery phrase you can open the repository if you forget the passphrase.");
