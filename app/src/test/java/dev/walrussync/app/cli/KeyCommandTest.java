@@ -180,6 +180,42 @@ class KeyCommandTest {
     }
 
     @Test
+    void theCommandOnTheSheetRecoversARepositoryInAFolderOnANewMachine() throws Exception {
+        init();
+        Path src = Trees.writeString(tmp.resolve("src/letter.txt"), "dear future me")
+                .getParent();
+        ok(cli.run("backup", src.toString()));
+        Path out = tmp.resolve("kit.html");
+        ok(cli.run("key", "kit", "--output", out.toString()));
+        String html = Files.readString(out);
+
+        Matcher w = Pattern.compile("<span class=\"w\">([a-z]+)</span>").matcher(html);
+        List<String> words = new ArrayList<>();
+        while (w.find()) {
+            words.add(w.group(1));
+        }
+        Path phrase = phraseFile("phrase.txt", String.join(" ", words));
+        Matcher run = Pattern.compile("<li>Run:<pre>(.*?)</pre>").matcher(html);
+        assertThat(run.find()).isTrue();
+        String command = run.group(1).replaceAll("<[^>]+>", "");
+        assertThat(command)
+                .isEqualTo("walrus-sync recover --store dir:" + tmp.resolve("store")
+                        + " --recovery-phrase-file phrase.txt");
+        CliHarness fresh = new CliHarness(tmp.resolve("new-home"));
+        fresh.env.remove("WALRUS_SYNC_PASSWORD");
+        List<String> args = new ArrayList<>(
+                List.of(command.substring("walrus-sync ".length()).split(" ")));
+        args.set(args.indexOf("phrase.txt"), phrase.toString());
+
+        Result r = ok(fresh.run(args.toArray(String[]::new)));
+        Path target = Files.createDirectories(tmp.resolve("restored"));
+        ok(fresh.run("restore", "latest", "--target", target.toString(), "--recovery-phrase-file", phrase.toString()));
+
+        assertThat(r.out()).contains("Recovered repository", "1 snapshot(s)");
+        assertThat(target.resolve("src/letter.txt")).hasContent("dear future me");
+    }
+
+    @Test
     void keyKitNeedsAnOutputFile() {
         init();
 

@@ -535,13 +535,11 @@ public final class RepositorySession implements AutoCloseable {
     public String recoveryKit(boolean includeWalletKey) throws SyncException {
         List<String> words = recoveryPhrase();
         StoreDetails store = storeDetails();
-        List<RecoveryKit.Detail> ids = new ArrayList<>();
+        RecoveryKit.NetworkIds ids = null;
         if (repo.store() instanceof WalrusBlobStore w) {
             var n = w.network();
-            ids.add(new RecoveryKit.Detail(
-                    "Walrus package", n.walrusOriginalPackage().toString()));
-            ids.add(new RecoveryKit.Detail("System object", n.systemObject().toString()));
-            ids.add(new RecoveryKit.Detail("WAL coin type", n.walCoinType()));
+            ids = new RecoveryKit.NetworkIds(
+                    n.walrusOriginalPackage().toString(), n.systemObject().toString(), n.walCoinType());
         }
         String walletKey = includeWalletKey && onWalrus() ? walletPrivateKey() : null;
         RecoveryKit kit =

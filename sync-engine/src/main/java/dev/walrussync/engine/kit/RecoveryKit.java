@@ -4,6 +4,7 @@ import dev.walrussync.engine.model.StoreDetails;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param made when the kit was made, shown in UTC
  * @param words the 24 words of the recovery phrase, in order
  * @param store where the repository is stored
- * @param networkIds the Walrus network's on-chain IDs (label and value), shown only for a custom network, which
- *     needs them written down; may be empty
+ * @param networkIds the Walrus network's on-chain IDs, shown only for a custom network, which needs them written
+ *     down (the sheet turns them into the {@code endpoints.json} that {@code recover --endpoints} reads); null if
+ *     not on Walrus
  * @param walletKey the wallet's {@code suiprivkey1…} key, or null to leave it off the sheet (and off a
  *     repository kept in a folder, which has no wallet)
  */
@@ -34,7 +36,7 @@ public record RecoveryKit(
         Instant made,
         List<String> words,
         StoreDetails store,
-        List<Detail> networkIds,
+        @Nullable NetworkIds networkIds,
         @Nullable String walletKey) {
     /** Words in a recovery phrase. */
     public static final int WORD_COUNT = 24;
@@ -46,11 +48,12 @@ public record RecoveryKit(
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** One labelled value, such as a custom network's System object ID. */
-    public record Detail(String label, String value) {
-        public Detail {
-            Objects.requireNonNull(label, "label");
-            Objects.requireNonNull(value, "value");
+    /** The on-chain IDs of a Walrus network: what a custom network needs besides its URLs. */
+    public record NetworkIds(String walrusPackage, String systemObject, String walCoinType) {
+        public NetworkIds {
+            Objects.requireNonNull(walrusPackage, "walrusPackage");
+            Objects.requireNonNull(systemObject, "systemObject");
+            Objects.requireNonNull(walCoinType, "walCoinType");
         }
     }
 
@@ -65,7 +68,6 @@ public record RecoveryKit(
         if (words.size() != WORD_COUNT) {
             throw new IllegalArgumentException("a recovery phrase has " + WORD_COUNT + " words, got " + words.size());
         }
-        networkIds = List.copyOf(networkIds);
     }
 
     /** Whether the repository is on a Walrus network other than local, testnet and mainnet. */
@@ -141,8 +143,10 @@ public record RecoveryKit(
                 row(h, "Publishers", list(store.publishers()));
                 row(h, "Aggregators", list(store.aggregators()));
                 row(h, "Sui GraphQL", store.graphql() == null ? "&mdash;" : mono(store.graphql()));
-                for (Detail d : networkIds) {
-                    row(h, d.label(), mono(d.value()));
+                if (networkIds != null) {
+                    row(h, "Walrus package", mono(networkIds.walrusPackage()));
+                    row(h, "System object", mono(networkIds.systemObject()));
+                    row(h, "WAL coin type", mono(networkIds.walCoinType()));
                 }
             }
         } else {
@@ -205,17 +209,28 @@ public record RecoveryKit(
         h.append("<li>Install Walrus Sync.</li>\n");
         if (store.onWalrus()) {
             String network = Objects.requireNonNull(store.network());
-            h.append("<li>Type the " + WORD_COUNT
-                            + " words above into a text file, for example <code>phrase.txt</code>,"
-                            + " and the wallet key into another, for example <code>wallet-key.txt</code>.</li>\n")
-                    .append("<li>Run:<pre>")
-                    .append(command(
-                            "walrus-sync recover",
-                            "--network " + network,
-                            "--wallet-key-file wallet-key.txt",
-                            "--recovery-phrase-file phrase.txt"))
-                    .append("</pre>");
-            if (customNetwork()) {
+            boolean endpointsFile = customNetwork() && networkIds != null;
+            h.append(
+                    "<li>Type the " + WORD_COUNT + " words above into a text file, for example <code>phrase.txt</code>,"
+                            + " and the wallet key into another, for example <code>wallet-key.txt</code>.");
+            if (endpointsFile) {
+                h.append(" This is a network of your own: type this into a third, <code>endpoints.json</code>:<pre>")
+                        .append(esc(endpointsJson(Objects.requireNonNull(networkIds))))
+                        .append("</pre>");
+            }
+            h.append("</li>\n<li>Run:<pre>");
+            List<String> parts = new ArrayList<>(List.of("walrus-sync recover", "--network " + network));
+            if (endpointsFile) {
+                parts.add("--endpoints endpoints.json");
+            }
+            parts.addAll(List.of("--wallet-key-file wallet-key.txt", "--recovery-phrase-file phrase.txt"));
+            h.append(command(parts.toArray(String[]::new))).append("</pre>");
+            if (endpointsFile
+                    && (store.publishers().size() > 1 || store.aggregators().size() > 1)) {
+                h.append(
+                        "To use every publisher and aggregator listed above, add each with <code>--publisher URL</code>"
+                                + " and <code>--aggregator URL</code>.");
+            } else if (customNetwork() && !endpointsFile) {
                 h.append("This is a network of your own: give its publishers, aggregators and GraphQL URL as listed"
                         + " above, with the same options as <code>walrus-sync init</code>.");
             }
@@ -271,6 +286,48 @@ public record RecoveryKit(
             b.append(mono(v));
         }
         return b.toString();
+    }
+
+    /** The {@code endpoints.json} that {@code recover --endpoints} reads, for this custom network. */
+    private String endpointsJson(NetworkIds ids) {
+        List<String[]> fields = new ArrayList<>();
+        if (!store.publishers().isEmpty()) {
+            fields.add(new String[] {"publisher", store.publishers().get(0)});
+        }
+        if (!store.aggregators().isEmpty()) {
+            fields.add(new String[] {"aggregator", store.aggregators().get(0)});
+        }
+        if (store.graphql() != null) {
+            fields.add(new String[] {"graphql", store.graphql()});
+        }
+        fields.add(new String[] {"systemObject", ids.systemObject()});
+        fields.add(new String[] {"walrusPackage", ids.walrusPackage()});
+        fields.add(new String[] {"walCoinType", ids.walCoinType()});
+        StringBuilder b = new StringBuilder("{\n");
+        for (int i = 0; i < fields.size(); i++) {
+            b.append("  ")
+                    .append(jsonString(fields.get(i)[0]))
+                    .append(": ")
+                    .append(jsonString(fields.get(i)[1]))
+                    .append(i + 1 < fields.size() ? ",\n" : "\n");
+        }
+        return b.append('}').toString();
+    }
+
+    /** A JSON string literal. */
+    private static String jsonString(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /**

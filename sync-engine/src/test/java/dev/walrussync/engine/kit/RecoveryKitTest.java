@@ -3,10 +3,13 @@ package dev.walrussync.engine.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.engine.model.StoreDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,24 @@ class RecoveryKitTest {
         return html.replaceAll("<[^>]+>", "");
     }
 
+    /** The endpoints.json the sheet tells the reader to type, as they would type it. */
+    private static JsonNode endpointsJson(String html) {
+        Matcher m = Pattern.compile("<code>endpoints.json</code>:<pre>(.*?)</pre>", Pattern.DOTALL)
+                .matcher(html);
+        assertThat(m.find()).as("the sheet shows an endpoints.json").isTrue();
+        String typed = m.group(1)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&amp;", "&");
+        try {
+            return new ObjectMapper().readTree(typed);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + typed, e);
+        }
+    }
+
     private static StoreDetails walrus(String network, List<String> publishers, String graphql) {
         return new StoreDetails(
                 "walrus", network, network, publishers, List.of("https://aggregator.example/"), graphql, ADDRESS, 10);
@@ -34,9 +55,7 @@ class RecoveryKitTest {
         return walrus("testnet", List.of("https://publisher.walrus-testnet.walrus.space/"), "https://graphql.test/");
     }
 
-    private static final List<RecoveryKit.Detail> IDS = List.of(
-            new RecoveryKit.Detail("System object", "0x2134"),
-            new RecoveryKit.Detail("WAL coin type", "0x35::wal::WAL"));
+    private static final RecoveryKit.NetworkIds IDS = new RecoveryKit.NetworkIds("0x98da", "0x2134", "0x35::wal::WAL");
 
     @Test
     void aKitOnTestnetHasTheWordsTheNetworkTheAddressAndTheKey() {
@@ -67,7 +86,7 @@ class RecoveryKitTest {
                 .contains("<span class=\"nw\">--recovery-phrase-file phrase.txt</span>")
                 .contains("<span class=\"nw\">--network testnet</span>");
         // A known network needs no endpoints on paper.
-        assertThat(html).doesNotContain("publisher.walrus-testnet", "Sui GraphQL", "0x2134");
+        assertThat(html).doesNotContain("publisher.walrus-testnet", "Sui GraphQL", "0x2134", "endpoints.json");
     }
 
     @Test
@@ -92,8 +111,19 @@ class RecoveryKitTest {
         assertThat(html)
                 .contains("a network of your own")
                 .contains("https://pub-1.example/", "https://pub-2.example/", "https://aggregator.example/")
-                .contains("https://sui.example/graphql", "0x2134", "0x35::wal::WAL");
-        assertThat(text(html)).contains("recover --network my-net --wallet-key-file");
+                .contains("https://sui.example/graphql", "0x98da", "0x2134", "0x35::wal::WAL")
+                .contains("add each with <code>--publisher URL</code>");
+        assertThat(text(html))
+                .contains("walrus-sync recover --network my-net --endpoints endpoints.json --wallet-key-file"
+                        + " wallet-key.txt --recovery-phrase-file phrase.txt");
+        JsonNode endpoints = endpointsJson(html);
+        assertThat(endpoints.get("publisher").asText()).isEqualTo("https://pub-1.example/");
+        assertThat(endpoints.get("aggregator").asText()).isEqualTo("https://aggregator.example/");
+        assertThat(endpoints.get("graphql").asText()).isEqualTo("https://sui.example/graphql");
+        assertThat(endpoints.get("systemObject").asText()).isEqualTo("0x2134");
+        assertThat(endpoints.get("walrusPackage").asText()).isEqualTo("0x98da");
+        assertThat(endpoints.get("walCoinType").asText()).isEqualTo("0x35::wal::WAL");
+        assertThat(endpoints.size()).isEqualTo(6);
     }
 
     @Test
@@ -120,9 +150,11 @@ class RecoveryKitTest {
                         MADE,
                         WORDS.stream().map(w -> w.equals("word3") ? evil : w).toList(),
                         store,
-                        List.of(new RecoveryKit.Detail(evil, evil + "\u0007")),
+                        new RecoveryKit.NetworkIds(evil, evil + "\u0007", evil),
                         KEY + evil)
                 .html();
+        // The endpoints file for this hostile network is still valid JSON that holds the text exactly.
+        assertThat(endpointsJson(html).get("systemObject").asText()).isEqualTo(evil + "\u0007");
 
         assertThat(html)
                 .doesNotContain("<script", "<img", "onerror='", "\u0007")
@@ -137,7 +169,7 @@ class RecoveryKitTest {
     @Test
     void aRepositoryInAFolderHasNoWalletSection() {
         StoreDetails folder = new StoreDetails("dir", "/media/usb/backup", null, List.of(), List.of(), null, null, 0);
-        String html = new RecoveryKit(ID, MADE, WORDS, folder, List.of(), null).html();
+        String html = new RecoveryKit(ID, MADE, WORDS, folder, null, null).html();
 
         assertThat(html)
                 .contains("a folder: <span class=\"mono\">/media/usb/backup</span>")
