@@ -17,18 +17,18 @@ import java.util.Map;
  * Runs the command line in-process, as {@code Main} would, with captured output, an app home in a
  * temporary folder, the passphrase in the environment and cheap Argon2 costs.
  */
-final class CliHarness {
+public final class CliHarness {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path home;
-    final Map<String, String> env = new HashMap<>();
+    public final Path home;
+    public final Map<String, String> env = new HashMap<>();
     final Repositories engine;
 
     CliHarness(Path home) {
         this(home, TestRepositories.engine());
     }
 
-    CliHarness(Path home, Repositories engine) {
+    public CliHarness(Path home, Repositories engine) {
         this.home = home;
         this.engine = engine;
         env.put("WALRUS_SYNC_HOME", home.toString());
@@ -36,8 +36,8 @@ final class CliHarness {
     }
 
     /** What one command printed and returned. */
-    record Result(int exit, String out, String err) {
-        JsonNode json() {
+    public record Result(int exit, String out, String err) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (IOException e) {
@@ -51,7 +51,7 @@ final class CliHarness {
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(

@@ -3,11 +3,9 @@ package dev.walrussync.app.walrus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walrussync.app.ExitCode;
 import dev.walrussync.app.Main;
-import dev.walrussync.app.cli.Console;
-import dev.walrussync.app.cli.WalrusSyncCommand;
+import dev.walrussync.app.cli.CliHarness;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.store.walrus.WalrusBlobStore;
 import dev.walrussync.engine.store.walrus.WalrusSettings;
@@ -18,11 +16,8 @@ import dev.walrussync.localnet.network.LocalWalrusNetwork;
 import dev.walrussync.walrus.chain.OwnedBlob;
 import dev.walrussync.walrus.sui.Ed25519Keypair;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +65,8 @@ class RecoverOnNewMachineIT {
 
     private LocalWalrusNetwork net;
     private Path endpoints;
-    private Cli a;
-    private Cli b;
+    private CliHarness a;
+    private CliHarness b;
     /** The first 8 hex characters of the repository's ID, as init and recover print them. */
     private String repositoryId;
 
@@ -106,8 +101,8 @@ class RecoverOnNewMachineIT {
         Path secrets = Files.createDirectories(tmp.resolve("kept-by-the-user"));
         walletKeyFile = Files.writeString(secrets.resolve("wallet.key"), wallet.toSuiPrivateKey() + "\n");
 
-        a = new Cli(tmp.resolve("home-a"), true);
-        b = new Cli(tmp.resolve("home-b"), false);
+        a = cli(tmp.resolve("home-a"), true);
+        b = cli(tmp.resolve("home-b"), false);
         String init = ok(a.run(
                         "init",
                         "--network",
@@ -212,7 +207,7 @@ class RecoverOnNewMachineIT {
                 Clock.systemUTC())) {
             Path otherEndpoints = tmp.resolve("other-net/endpoints.json");
             // The phrase of another repository: valid BIP-39 words with a good checksum, that open nothing here.
-            Cli c = new Cli(tmp.resolve("home-c"), true);
+            CliHarness c = cli(tmp.resolve("home-c"), true);
             String otherWords = ok(c.run(
                             "init", "--network", "other", "--endpoints", otherEndpoints.toString(), "--json"))
                     .json()
@@ -227,17 +222,17 @@ class RecoverOnNewMachineIT {
             String[] words = Files.readString(phraseFile).strip().split(" ");
             words[4] = "walrusx";
             Path typo = Files.writeString(tmp.resolve("typo-phrase.txt"), String.join(" ", words) + "\n");
-            Cli.Result mistyped = b.run(recover(endpoints, walletKeyFile, typo));
+            CliHarness.Result mistyped = b.run(recover(endpoints, walletKeyFile, typo));
             assertRefused(mistyped, "error: word 5, 'walrusx', is not in the BIP-39 English word list");
 
-            Cli.Result wrongPhrase = b.run(recover(endpoints, walletKeyFile, otherPhrase));
+            CliHarness.Result wrongPhrase = b.run(recover(endpoints, walletKeyFile, otherPhrase));
             assertRefused(
                     wrongPhrase,
                     "error: the recovery phrase does not open the repository " + repositoryId + " found in wallet "
                             + walletAddress + " on Walrus network '" + NETWORK + "'",
                     "check the 24 words and their order");
 
-            Cli.Result wrongWallet = b.run(recover(endpoints, freshKey, phraseFile));
+            CliHarness.Result wrongWallet = b.run(recover(endpoints, freshKey, phraseFile));
             assertRefused(
                     wrongWallet,
                     "error: no Walrus Sync repository in wallet " + freshAddress + " on Walrus network '" + NETWORK
@@ -245,7 +240,7 @@ class RecoverOnNewMachineIT {
                     "Check the wallet key and the network");
 
             // The right wallet and phrase, but the endpoints of another network (under the name of the right one).
-            Cli.Result wrongNetwork = b.run(recover(otherEndpoints, walletKeyFile, phraseFile));
+            CliHarness.Result wrongNetwork = b.run(recover(otherEndpoints, walletKeyFile, phraseFile));
             assertRefused(
                     wrongNetwork,
                     "error: no Walrus Sync repository in wallet " + walletAddress + " on Walrus network '" + NETWORK
@@ -255,7 +250,7 @@ class RecoverOnNewMachineIT {
         log("four refused recoveries", start);
     }
 
-    private void assertRefused(Cli.Result r, String... messages) throws IOException {
+    private void assertRefused(CliHarness.Result r, String... messages) throws IOException {
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.FAILED);
         assertThat(r.err()).as(r.toString()).contains(messages).doesNotContain("Exception");
         assertThat(Repositories.exists(b.home)).isFalse();
@@ -403,10 +398,10 @@ class RecoverOnNewMachineIT {
     }
 
     /** Restores a snapshot of A's two folders and compares them with the copies taken after that backup. */
-    private void assertRestores(Cli cli, String snapshot, Path copy, String who) throws Exception {
+    private void assertRestores(CliHarness cli, String snapshot, Path copy, String who) throws Exception {
         Path target = Files.createDirectories(tmp.resolve("restored-" + who).resolve(snapshot.substring(0, 8)));
         List<String> args = new ArrayList<>(List.of("restore", snapshot, "--target", target.toString()));
-        if (!cli.withPassphrase) {
+        if (!cli.env.containsKey("WALRUS_SYNC_PASSWORD")) {
             args.addAll(List.of("--recovery-phrase-file", phraseFile.toString()));
         }
         ok(cli.run(args.toArray(String[]::new)));
@@ -477,7 +472,7 @@ class RecoverOnNewMachineIT {
         log("machine A restored its snapshots and B's", start);
     }
 
-    private static Cli.Result ok(Cli.Result r) {
+    private static CliHarness.Result ok(CliHarness.Result r) {
         assertThat(r.exit()).as(r.toString()).isEqualTo(ExitCode.OK);
         return r;
     }
@@ -489,55 +484,20 @@ class RecoverOnNewMachineIT {
     }
 
     /**
-     * The command line run in this process, as {@code Main} wires it (with cheap Argon2 costs), with captured
-     * output and its own app home. Machine A has the passphrase in its environment; machine B has none.
+     * The command line run in this process, as {@code Main} wires it (with cheap Argon2 costs and the app's Walrus
+     * connector), with its own app home; machine A has the passphrase in its environment, machine B has none.
      */
-    private static final class Cli {
-        static final ObjectMapper JSON = new ObjectMapper();
-
-        final Path home;
-        final boolean withPassphrase;
-        final Map<String, String> env = new HashMap<>();
-        final Repositories engine = new Repositories(
-                Clock.systemUTC(),
-                new SecureRandom(),
-                TestRepositories.CHEAP_KDF,
-                new EmbeddedNetworks(Clock.systemUTC()));
-
-        Cli(Path home, boolean withPassphrase) {
-            this.home = home;
-            this.withPassphrase = withPassphrase;
-            env.put("WALRUS_SYNC_HOME", home.toString());
-            if (withPassphrase) {
-                env.put("WALRUS_SYNC_PASSWORD", TestRepositories.PASSPHRASE);
-            }
+    private static CliHarness cli(Path home, boolean withPassphrase) {
+        CliHarness cli = new CliHarness(
+                home,
+                new Repositories(
+                        Clock.systemUTC(),
+                        new SecureRandom(),
+                        TestRepositories.CHEAP_KDF,
+                        new EmbeddedNetworks(Clock.systemUTC())));
+        if (!withPassphrase) {
+            cli.env.remove("WALRUS_SYNC_PASSWORD");
         }
-
-        record Result(int exit, String out, String err) {
-            JsonNode json() {
-                try {
-                    return JSON.readTree(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("not JSON (exit " + exit + ", stderr: " + err + "):\n" + out, e);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
-            }
-        }
-
-        Result run(String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Console console = new Console(
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    false);
-            int exit = WalrusSyncCommand.commandLine(console, Map.copyOf(env), engine)
-                    .execute(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        }
+        return cli;
     }
 }
