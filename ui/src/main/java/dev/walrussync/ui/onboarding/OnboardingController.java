@@ -24,7 +24,10 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Binds the onboarding wizard: one page per step, shown as the view model moves on. */
@@ -142,6 +145,15 @@ public final class OnboardingController {
     private PasswordField walletKey;
 
     @FXML
+    private Label keysBodyWalrus;
+
+    @FXML
+    private Label keysBodyFolder;
+
+    @FXML
+    private HBox restoreFolderBox;
+
+    @FXML
     private Label restoreFolder;
 
     @FXML
@@ -196,7 +208,7 @@ public final class OnboardingController {
     private VBox gapsBox;
 
     @FXML
-    private ListView<String> unrecoverableList;
+    private TextArea unrecoverableText;
 
     @FXML
     private Button summaryPassphraseButton;
@@ -331,7 +343,9 @@ public final class OnboardingController {
 
         var fromFolder = viewModel.fromFolderProperty();
         show(walletKeyBox, fromFolder.not());
-        show(restoreFolder, fromFolder);
+        show(keysBodyWalrus, fromFolder.not());
+        show(keysBodyFolder, fromFolder);
+        show(restoreFolderBox, fromFolder);
         walletKey.textProperty().bindBidirectional(viewModel.walletKeyProperty());
         phraseOption.setUserData(Credential.RECOVERY_PHRASE);
         passphraseOption.setUserData(Credential.PASSPHRASE);
@@ -346,6 +360,7 @@ public final class OnboardingController {
         show(phraseBox, withPhrase);
         show(existingPassphraseBox, withPhrase.not());
         recoveryPhrase.textProperty().bindBidirectional(viewModel.recoveryPhraseProperty());
+        tabLeaves(recoveryPhrase);
         phraseCount.textProperty().bind(viewModel.recoveryPhraseCountProperty());
         existingPassphrase.textProperty().bindBidirectional(viewModel.existingPassphraseProperty());
         recoverButton.disableProperty().bind(viewModel.busyProperty());
@@ -359,7 +374,17 @@ public final class OnboardingController {
         show(summaryTitleGaps, viewModel.completeProperty().not());
         summaryText.textProperty().bind(viewModel.summaryProperty());
         show(gapsBox, viewModel.completeProperty().not());
-        unrecoverableList.setItems(viewModel.unrecoverable());
+        // Read only and selectable, so that blob and object IDs can be copied; a line each, wrapped.
+        tabLeaves(unrecoverableText);
+        unrecoverableText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> String.join(
+                                "\n",
+                                viewModel.unrecoverable().stream()
+                                        .map(line -> "• " + line)
+                                        .toList()),
+                        viewModel.unrecoverable()));
         show(summaryPassphraseButton, viewModel.usedRecoveryPhraseProperty());
         show(summaryOpenButton, viewModel.usedRecoveryPhraseProperty().not());
 
@@ -373,6 +398,29 @@ public final class OnboardingController {
         addingPassphrase.visibleProperty().bind(viewModel.busyProperty());
         newPassphrase.disableProperty().bind(viewModel.busyProperty());
         newPassphraseAgain.disableProperty().bind(viewModel.busyProperty());
+    }
+
+    /**
+     * Tab (and Shift+Tab) moves on from a text area, as from a field, instead of typing a tab: a recovery phrase has
+     * none. The text area's own binding for that is Ctrl+Tab, which this passes the key on as.
+     */
+    private static void tabLeaves(TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new KeyEvent(
+                        e.getSource(),
+                        e.getTarget(),
+                        KeyEvent.KEY_PRESSED,
+                        "",
+                        "",
+                        KeyCode.TAB,
+                        e.isShiftDown(),
+                        true,
+                        false,
+                        false));
+            }
+        });
     }
 
     private static void show(Node node, ObservableBooleanValue when) {
@@ -400,14 +448,17 @@ public final class OnboardingController {
         stepList.getChildren().clear();
         for (int i = 0; i < steps.size(); i++) {
             RecoverySteps.Step step = steps.get(i);
-            Label line = new Label(switch (step.state()) {
-                        case DONE -> "✓  ";
-                        case RUNNING -> "▸  ";
-                        case WAITING -> "○  ";
-                    }
-                    + step.text());
-            line.setId("recoverStep" + (i + 1));
-            line.setWrapText(true);
+            Label mark = new Label(
+                    switch (step.state()) {
+                        case DONE -> "✓";
+                        case RUNNING -> "▸";
+                        case WAITING -> "○";
+                    });
+            mark.getStyleClass().add("step-mark");
+            Label text = new Label(step.text());
+            text.setId("recoverStep" + (i + 1));
+            text.setWrapText(true);
+            HBox line = new HBox(mark, text);
             line.getStyleClass()
                     .addAll(
                             "recover-step",
@@ -454,6 +505,9 @@ public final class OnboardingController {
                     existingPassphrase.requestFocus();
                 }
             }
+            case RESTORE_SUMMARY ->
+                (viewModel.usedRecoveryPhraseProperty().get() ? summaryPassphraseButton : summaryOpenButton)
+                        .requestFocus();
             case RESTORE_PASSPHRASE -> newPassphrase.requestFocus();
             default -> {}
         }

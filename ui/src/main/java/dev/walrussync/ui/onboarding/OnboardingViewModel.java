@@ -491,6 +491,7 @@ public final class OnboardingViewModel {
         go(Step.RESTORE_SUMMARY);
     }
 
+    /** What was recovered: the backup and its snapshots, its wallet on Walrus, and whether all of it restores. */
     static String summaryText(RepositoryGateway.Recovered r) {
         RebuildReport report = r.report();
         int n = report.snapshots();
@@ -499,14 +500,14 @@ public final class OnboardingViewModel {
                 .append(r.repositoryId(), 0, Math.min(8, r.repositoryId().length()))
                 .append(" is set up on this computer, with ")
                 .append(n == 0 ? "no snapshots yet" : n == 1 ? "1 snapshot" : n + " snapshots")
-                .append(".");
+                .append(".\n");
         if (r.walletAddress() != null) {
-            b.append(" Its wallet: ").append(r.walletAddress()).append(".");
+            b.append("Its wallet: ").append(r.walletAddress()).append("\n");
         }
         b.append(
                 report.complete()
-                        ? " Everything it holds can be restored."
-                        : " Most of it can be restored; what cannot is listed below.");
+                        ? "Everything it holds can be restored."
+                        : "Most of it can be restored; what cannot is listed below.");
         return b.toString();
     }
 

@@ -18,24 +18,24 @@ import java.util.function.Consumer;
  * it; the steps before the one reported are done. A step with nothing to do is never reported and shows as done with
  * nothing in it.
  */
-final class RecoverySteps implements RebuildListener {
+public final class RecoverySteps implements RebuildListener {
     /** A step's state. */
-    enum State {
+    public enum State {
         WAITING,
         RUNNING,
         DONE
     }
 
     /** One step's line. */
-    record Step(State state, String text) {}
+    public record Step(State state, String text) {}
 
     /**
      * The steps' lines, and the progress of the one that runs.
      *
      * @param fraction the running step's progress from 0 to 1, or -1 while it is not known
      */
-    record Progress(List<Step> steps, double fraction) {
-        Progress {
+    public record Progress(List<Step> steps, double fraction) {
+        public Progress {
             steps = List.copyOf(steps);
         }
     }
@@ -145,7 +145,7 @@ final class RecoverySteps implements RebuildListener {
                 switch (s) {
                     case WAITING -> "List the blobs";
                     case RUNNING -> "Finding the backup and listing its blobs…";
-                    case DONE -> "Listed the blobs: " + count(blobs, "blob");
+                    case DONE -> "Listed the blobs: " + blobs + " found";
                 };
             case 1 ->
                 switch (s) {

@@ -117,7 +117,7 @@ class RecoverViewModelTest {
                         List.of(State.DONE, State.DONE, State.DONE, State.DONE));
         assertThat(stepTexts())
                 .containsExactly(
-                        "Listed the blobs: " + (machineA.blobFiles().size()) + " blobs",
+                        "Listed the blobs: " + (machineA.blobFiles().size()) + " found",
                         "Read the index records of 1 pack",
                         "No other pack headers to read",
                         "Rebuilt the index from 1 snapshot");

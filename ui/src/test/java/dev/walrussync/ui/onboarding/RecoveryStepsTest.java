@@ -53,7 +53,7 @@ class RecoveryStepsTest {
         assertThat(p.fraction()).isEqualTo(-1);
         steps.blobsListed(1);
         assertThat(steps.progress().steps().get(1).text()).isEqualTo("Reading the index records…");
-        assertThat(steps.progress().steps().get(0).text()).isEqualTo("Listed the blobs: 1 blob");
+        assertThat(steps.progress().steps().get(0).text()).isEqualTo("Listed the blobs: 1 found");
         steps.finish();
         runQueued();
         assertThat(shown.getLast().steps())

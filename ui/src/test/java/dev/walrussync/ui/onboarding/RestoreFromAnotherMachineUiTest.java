@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -145,7 +146,7 @@ class RestoreFromAnotherMachineUiTest {
                 .startsWith("Backup " + machineA.created().repositoryId().substring(0, 8)
                         + " is set up on this computer, with 1 snapshot.");
         assertThat(showing(robot, "#gapsBox")).isFalse();
-        assertThat(text(robot, "#recoverStep4")).isEqualTo("✓  Rebuilt the index from 1 snapshot");
+        assertThat(text(robot, "#recoverStep4")).isEqualTo("Rebuilt the index from 1 snapshot");
         robot.clickOn("#summaryPassphraseButton");
 
         await("the passphrase page", () -> showing(robot, "#restorePassphrasePage"));
@@ -212,6 +213,14 @@ class RestoreFromAnotherMachineUiTest {
         List<String> words = machineA.created().recoveryWords();
         type(robot, "#recoveryPhrase", String.join(" ", words.subList(0, 23)));
         assertThat(text(robot, "#phraseCount")).isEqualTo("23 of 24 words");
+        // Tab leaves the phrase's text area for the next control, as from a field, and types no tab.
+        robot.clickOn("#recoveryPhrase").type(KeyCode.TAB);
+        await("Back focused", () -> robot.lookup("#restoreKeysBack").query().isFocused());
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        await(
+                "the phrase focused again",
+                () -> robot.lookup("#recoveryPhrase").query().isFocused());
+        assertThat(field(robot, "#recoveryPhrase")).doesNotContain("\t");
         robot.clickOn("#recoverButton");
 
         await(
