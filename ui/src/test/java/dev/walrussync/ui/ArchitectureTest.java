@@ -1,6 +1,7 @@
 package dev.walrussync.ui;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.conditions.ArchConditions.callMethod;
@@ -13,6 +14,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.ui.fx.FxExecutor;
 import dev.walrussync.ui.tray.AllowedToUseAwt;
 import java.time.Clock;
@@ -20,8 +22,8 @@ import java.time.Instant;
 import javafx.application.Platform;
 
 /**
- * The UI's rules: it sees the engine only through {@code engine.api} and {@code engine.model}; it marshals onto the FX
- * thread in exactly one place; view models hold state, never nodes; controllers only bind; AWT is the tray's alone.
+ * The UI's rules: it sees the engine only through {@code engine.api} and {@code engine.model} (and the exceptions the
+ * API throws, wherever the engine declares them); it marshals onto the FX thread in exactly one place; view models hold state, never nodes; controllers only bind; AWT is the tray's alone.
  */
 @AnalyzeClasses(
         packages = "dev.walrussync.ui",
@@ -33,8 +35,11 @@ class ArchitectureTest {
             .resideInAPackage("dev.walrussync.ui..")
             .should()
             .dependOnClassesThat(resideInAPackage("dev.walrussync.engine..")
-                    .and(not(resideInAnyPackage("dev.walrussync.engine.api..", "dev.walrussync.engine.model.."))))
-            .because("engine.api and engine.model are the engine's public surface");
+                    .and(not(resideInAnyPackage("dev.walrussync.engine.api..", "dev.walrussync.engine.model..")))
+                    .and(not(assignableTo(SyncException.class))))
+            .because("engine.api and engine.model are the engine's public surface; the SyncExceptions its API throws"
+                    + " belong to it too (Repositories.recover throws engine.repo's NoRepositoryException and"
+                    + " WrongCredentialException, which the restore path tells apart)");
 
     @ArchTest
     static final ArchRule nothingBelowTheEngine = noClasses()

@@ -4,19 +4,22 @@ import dev.walrussync.app.daemon.DaemonServer;
 import dev.walrussync.engine.api.Repositories;
 import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.api.SyncService;
+import dev.walrussync.engine.model.RebuildListener;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.engine.store.walrus.WalrusSettings;
 import dev.walrussync.ui.session.Network;
+import dev.walrussync.ui.session.RecoverySource;
 import dev.walrussync.ui.session.RepositoryGateway;
 import dev.walrussync.ui.session.RunningSync;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The desktop app's repository: created on the chosen network as {@code walrus-sync init --network} does, unlocked
- * and run as {@code walrus-sync watch} does (one instance per app home, with the daemon's IPC socket, so {@code
+ * The desktop app's repository: created on the chosen network as {@code walrus-sync init --network} does, or set up
+ * from another machine's as {@code walrus-sync recover} does; unlocked and run as {@code walrus-sync watch} does (one instance per app home, with the daemon's IPC socket, so {@code
  * walrus-sync status} and {@code watch pause|resume|now|stop} talk to the app).
  */
 public final class DesktopGateway implements RepositoryGateway {
@@ -56,10 +59,55 @@ public final class DesktopGateway implements RepositoryGateway {
     @Override
     public RunningSync unlock(char[] passphrase) throws SyncException {
         SyncService.InstanceLock lock = SyncService.lockInstance(home);
-        RepositorySession session = null;
-        SyncService sync = null;
+        RepositorySession session;
         try {
             session = engine.openWithPassphrase(home, passphrase, true);
+        } catch (SyncException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        return run(lock, session);
+    }
+
+    /**
+     * Recovers as {@code walrus-sync recover} does (with the network's preset settings, as onboarding creates a
+     * repository), then runs it. The instance lock is taken once the repository is there: before, the home holds no
+     * repository a daemon could run, and a failed recovery leaves no lock file behind.
+     */
+    @Override
+    public Recovered recover(
+            RecoverySource from,
+            @Nullable String recoveryPhrase,
+            char @Nullable [] passphrase,
+            RebuildListener listener)
+            throws SyncException {
+        Repositories.Recovered r = switch (from) {
+            case RecoverySource.OnWalrus w ->
+                engine.recover(
+                        home,
+                        "walrus:" + w.network().id(),
+                        settings(w.network()),
+                        w.walletKey(),
+                        recoveryPhrase,
+                        passphrase,
+                        listener);
+            case RecoverySource.InFolder f ->
+                engine.recover(home, "dir:" + f.folder(), null, null, recoveryPhrase, passphrase, listener);
+        };
+        SyncService.InstanceLock lock;
+        try {
+            lock = SyncService.lockInstance(home);
+        } catch (SyncException | RuntimeException e) {
+            r.session().close();
+            throw e;
+        }
+        return new Recovered(run(lock, r.session()), r.report(), r.repositoryId(), r.walletAddress());
+    }
+
+    /** Starts the sync service and the daemon socket on an unlocked session; on failure closes all three. */
+    private RunningSync run(SyncService.InstanceLock lock, RepositorySession session) throws SyncException {
+        SyncService sync = null;
+        try {
             sync = new SyncService(session, engine.clock(), ZoneId.systemDefault(), hostName(), user());
             sync.start();
             DaemonServer server = DaemonServer.start(home, sync, session.onWalrus(), onStopRequest);
@@ -68,9 +116,7 @@ public final class DesktopGateway implements RepositoryGateway {
             if (sync != null) {
                 sync.close();
             }
-            if (session != null) {
-                session.close();
-            }
+            session.close();
             lock.close();
             throw e;
         }

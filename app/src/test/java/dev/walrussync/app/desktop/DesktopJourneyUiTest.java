@@ -13,10 +13,6 @@ import dev.walrussync.ui.restore.EntryItem;
 import dev.walrussync.ui.restore.SnapshotItem;
 import dev.walrussync.ui.settings.StartAtLogin;
 import dev.walrussync.ui.storage.BlobItem;
-import dev.walrussync.ui.tray.TrayIntegration;
-import dev.walrussync.ui.tray.TrayMenuItem;
-import dev.walrussync.ui.tray.TrayState;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -41,11 +37,8 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -77,7 +70,7 @@ class DesktopJourneyUiTest {
     @TempDir
     static Path dir;
 
-    private final @Nullable Path screenshots = screenshotsDir();
+    private final Screenshots screenshots = new Screenshots();
     private final Map<String, byte[]> photos = new LinkedHashMap<>();
     private Path run;
     private Path documents;
@@ -86,11 +79,6 @@ class DesktopJourneyUiTest {
     private AppFlow flow;
     private ExecutorService background;
     private ScheduledExecutorService scheduler;
-
-    private static @Nullable Path screenshotsDir() {
-        String d = System.getProperty("screenshots.dir", "");
-        return d.isBlank() ? null : Path.of(d);
-    }
 
     @Start
     void start(Stage stage) throws Exception {
@@ -352,42 +340,6 @@ class DesktopJourneyUiTest {
 
     /** Saves the window as {@code <screenshots.dir>/<name>.png}, if screenshots were asked for. */
     private void shoot(String name) throws Exception {
-        if (screenshots == null) {
-            return;
-        }
-        Thread.sleep(800); // let layout, CSS and the status line settle
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage img =
-                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
-        int w = (int) img.getWidth();
-        int h = (int) img.getHeight();
-        BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader r = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                b.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        Files.createDirectories(screenshots);
-        ImageIO.write(b, "png", screenshots.resolve(name + ".png").toFile());
-    }
-
-    /** A tray that installs: the window behaves, and the screenshots look, as beside a real one (Xvfb has none). */
-    private static final class WindowBesideTray implements TrayIntegration {
-        @Override
-        public boolean install(List<TrayMenuItem> menu) {
-            return true;
-        }
-
-        @Override
-        public void update(TrayState state, double progress, String tooltip, List<TrayMenuItem> menu) {}
-
-        @Override
-        public boolean notify(String title, String message, boolean warning) {
-            return false;
-        }
-
-        @Override
-        public void close() {}
+        screenshots.shoot(stage, name);
     }
 }

@@ -83,7 +83,7 @@ public final class AppFlow {
             UnlockViewModel vm = new UnlockViewModel(context.gateway(), context.background(), fx);
             vm.unlockedProperty().addListener((o, was, now) -> {
                 if (now != null) {
-                    showMain(now);
+                    showMain(now, Screen.DASHBOARD);
                 }
             });
             show(ViewLoader.load(new UnlockController(vm)).root());
@@ -92,7 +92,8 @@ public final class AppFlow {
                     new OnboardingViewModel(context.gateway(), context.background(), fx, context.random());
             vm.finishedProperty().addListener((o, was, now) -> {
                 if (now != null) {
-                    showMain(now);
+                    // Restored from another machine: the snapshots are what the user came for.
+                    showMain(now, vm.recoveredProperty().get() ? Screen.RESTORE : Screen.DASHBOARD);
                 }
             });
             show(ViewLoader.load(new OnboardingController(vm, context.folderChooser()))
@@ -154,7 +155,7 @@ public final class AppFlow {
         return fontSize;
     }
 
-    private void showMain(RunningSync r) {
+    private void showMain(RunningSync r, Screen first) {
         running = r;
         SyncMonitor m = new SyncMonitor(r, context.background(), fx);
         monitor = m;
@@ -173,6 +174,7 @@ public final class AppFlow {
                 fx,
                 () -> m.offlineProperty().get());
         MainWindowViewModel vm = new MainWindowViewModel(m, trayInstalled, notifications, ZoneId.systemDefault());
+        vm.screenProperty().set(first);
         DashboardViewModel dashboard = new DashboardViewModel(m, ZoneId.systemDefault());
         show(ViewLoader.load(new MainWindowController(vm, screen -> switch (screen) {
                     case DASHBOARD ->

@@ -2,7 +2,9 @@ package dev.walrussync.ui.settings;
 
 import dev.walrussync.ui.controls.MessageStyle;
 import dev.walrussync.ui.settings.SettingsInput.RateUnit;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -13,8 +15,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -22,7 +27,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * Binds the settings screen: where the backup is kept, the schedule and upload limit, renewal and budget, start at
- * login and notifications, each section with its Save, progress and result line.
+ * login and notifications, each section with its Save, progress and result line; and the keys, with their own
+ * buttons.
  */
 public final class SettingsController {
     private final SettingsViewModel viewModel;
@@ -174,6 +180,63 @@ public final class SettingsController {
     @FXML
     private Label desktopMessage;
 
+    @FXML
+    private TableView<KeySlotItem> keySlotTable;
+
+    @FXML
+    private TableColumn<KeySlotItem, String> slotKindColumn;
+
+    @FXML
+    private TableColumn<KeySlotItem, String> slotAddedColumn;
+
+    @FXML
+    private TableColumn<KeySlotItem, String> slotIdColumn;
+
+    @FXML
+    private TableColumn<KeySlotItem, String> slotInUseColumn;
+
+    @FXML
+    private Button removeKeyButton;
+
+    @FXML
+    private VBox removeConfirmBox;
+
+    @FXML
+    private Label removeConfirmText;
+
+    @FXML
+    private Button confirmRemoveButton;
+
+    @FXML
+    private Button cancelRemoveButton;
+
+    @FXML
+    private GridPane keyForm;
+
+    @FXML
+    private PasswordField newPassphrase;
+
+    @FXML
+    private PasswordField newPassphraseAgain;
+
+    @FXML
+    private Label keyProblem;
+
+    @FXML
+    private Label keyNote;
+
+    @FXML
+    private Button changePassphraseButton;
+
+    @FXML
+    private Button addPassphraseButton;
+
+    @FXML
+    private ProgressIndicator keysProgress;
+
+    @FXML
+    private Label keysMessage;
+
     public SettingsController(SettingsViewModel viewModel) {
         this.viewModel = viewModel;
     }
@@ -250,8 +313,60 @@ public final class SettingsController {
         saveDesktopButton.disableProperty().bind(desktopIdle.not());
         result(viewModel.desktopSave(), desktopProgress, desktopMessage);
 
+        bindKeys();
+
         followFocus();
         viewModel.load();
+    }
+
+    /** The Keys section: the slots, removing one after a confirmation, and a new passphrase to change or add. */
+    private void bindKeys() {
+        KeysViewModel keys = viewModel.keys();
+        keySlotTable.setItems(keys.slots());
+        column(slotKindColumn, KeySlotItem::kind);
+        column(slotAddedColumn, KeySlotItem::added);
+        column(slotIdColumn, KeySlotItem::id);
+        column(slotInUseColumn, KeySlotItem::inUse);
+        var saving = keys.state().savingProperty();
+        var pending = keys.pendingRemovalProperty().isNotNull();
+        removeKeyButton
+                .disableProperty()
+                .bind(keySlotTable
+                        .getSelectionModel()
+                        .selectedItemProperty()
+                        .isNull()
+                        .or(saving)
+                        .or(pending));
+        show(removeConfirmBox, pending);
+        removeConfirmText.textProperty().bind(keys.removalTextProperty());
+        confirmRemoveButton.disableProperty().bind(saving);
+        cancelRemoveButton.disableProperty().bind(saving);
+        keys.pendingRemovalProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                cancelRemoveButton.requestFocus();
+            }
+        });
+
+        newPassphrase.textProperty().bindBidirectional(keys.newPassphraseProperty());
+        newPassphraseAgain.textProperty().bindBidirectional(keys.newPassphraseAgainProperty());
+        keyForm.disableProperty().bind(saving.or(keys.sessionKeyGoneProperty()));
+        // The rule is shown once a new passphrase is being typed, not as a standing complaint.
+        keyProblem.textProperty().bind(keys.problemProperty());
+        show(
+                keyProblem,
+                Bindings.isNotEmpty(keys.newPassphraseProperty())
+                        .and(keys.passphraseValid().not()));
+        showIfText(keyNote, keys.noteProperty());
+        var cannotWrite = keys.passphraseValid().not().or(saving).or(keys.sessionKeyGoneProperty());
+        addPassphraseButton.disableProperty().bind(cannotWrite);
+        changePassphraseButton
+                .disableProperty()
+                .bind(cannotWrite.or(keys.unlockedWithPassphraseProperty().not()));
+        result(keys.state(), keysProgress, keysMessage);
+    }
+
+    private static void column(TableColumn<KeySlotItem, String> column, Function<KeySlotItem, String> value) {
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
 
     /** Scrolls the page so that the control the keyboard moved to is in view. */
@@ -342,5 +457,30 @@ public final class SettingsController {
     @FXML
     private void retry() {
         viewModel.retryStore();
+    }
+
+    @FXML
+    private void requestKeyRemoval() {
+        viewModel.keys().requestRemoval(keySlotTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void confirmKeyRemoval() {
+        viewModel.keys().confirmRemoval();
+    }
+
+    @FXML
+    private void cancelKeyRemoval() {
+        viewModel.keys().cancelRemoval();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        viewModel.keys().changePassphrase();
+    }
+
+    @FXML
+    private void addPassphrase() {
+        viewModel.keys().addPassphrase();
     }
 }

@@ -13,6 +13,7 @@ import dev.walrussync.ui.settings.SettingsInput.Rate;
 import dev.walrussync.ui.settings.SettingsInput.RateUnit;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The settings screen: where the backup is kept (read only), when it backs up and how fast it uploads, how storage on
- * Walrus is renewed and what that may spend, and the desktop's own choices (start at login, notifications).
+ * Walrus is renewed and what that may spend, the desktop's own choices (start at login, notifications), and the
+ * repository's keys ({@link KeysViewModel}).
  *
  * <p>Each editable section has its own Save, because each is kept in its own place and by its own rules: the schedule
  * and upload limit in {@code sync.json} through the running {@link SyncService} (at once, any time), the renewal policy
@@ -112,9 +114,18 @@ public final class SettingsViewModel {
     private final SaveState desktopSave = new SaveState();
     private DesktopPreferences preferences = DesktopPreferences.DEFAULTS;
 
+    // ---- keys ----
+    private final KeysViewModel keys;
+
     /** @param startAtLogin how this system starts the app at login (the composition root knows the command) */
     public SettingsViewModel(SyncMonitor monitor, StartAtLogin startAtLogin) {
+        this(monitor, startAtLogin, ZoneId.systemDefault());
+    }
+
+    /** @param zone where the user is, for the times keys were added */
+    public SettingsViewModel(SyncMonitor monitor, StartAtLogin startAtLogin, ZoneId zone) {
         this.monitor = monitor;
+        this.keys = new KeysViewModel(monitor, zone);
         this.startAtLogin = startAtLogin;
         this.fx = monitor.fxExecutor();
         this.home = monitor.running().home();
@@ -141,6 +152,7 @@ public final class SettingsViewModel {
     public void load() {
         loadLocal();
         loadStored();
+        keys.load();
     }
 
     /** Reads where the backup is kept and the renewal policy again, after reading them failed; the forms stay. */
@@ -586,6 +598,11 @@ public final class SettingsViewModel {
 
     // =====================================================================================================
     // Properties
+
+    /** The Keys section. */
+    public KeysViewModel keys() {
+        return keys;
+    }
 
     /** Whether the backup is on Walrus: then renewal, the wallet and the upload limit mean something. */
     public ReadOnlyBooleanProperty onWalrusProperty() {
