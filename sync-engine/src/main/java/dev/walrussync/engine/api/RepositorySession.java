@@ -390,20 +390,38 @@ public final class RepositorySession implements AutoCloseable {
             + " make a new one with 'walrus-sync key phrase --new'";
 
     /**
-     * The recovery phrase made by {@link #newRecoveryPhrase} in a session unlocked with the old phrase, which no
-     * longer opens the repository; null otherwise.
+     * What unwraps the master key for key management: the credential that unlocked the session, or what replaced
+     * it in this session (a changed passphrase, a new phrase); null once its slot was removed.
      */
-    private Repository.@Nullable Phrase replacedPhrase;
+    private Repository.@Nullable Credential keyCredential;
 
-    private @Nullable String replacedPhraseSlot;
+    /** The slot {@link #keyCredential} opens; null before the first change (then the slot that unlocked). */
+    private @Nullable String replacedSlot;
 
-    /** What unwraps the master key for key management: the credential, or the phrase that replaced it. */
-    private Repository.Credential keyCredential() {
-        return replacedPhrase != null ? replacedPhrase : credential;
+    private Repository.Credential keyCredential() throws SyncException {
+        if (replacedSlot == null) {
+            return credential;
+        }
+        if (keyCredential == null) {
+            throw new SyncException("the key slot that unlocked this session was removed; unlock again with another"
+                    + " passphrase or the recovery phrase to change keys");
+        }
+        return keyCredential;
     }
 
     private String currentSlot() {
-        return replacedPhraseSlot != null ? replacedPhraseSlot : repo.unlockedSlot();
+        return replacedSlot != null ? replacedSlot : repo.unlockedSlot();
+    }
+
+    /** Key management goes on with {@code next}, which opens {@code slot}; null when the session's slot is gone. */
+    private void replaceKeyCredential(Repository.@Nullable Credential next, String slot) {
+        if (keyCredential instanceof Repository.Phrase p) {
+            p.value().destroy();
+        } else if (keyCredential instanceof Repository.Passphrase p) {
+            java.util.Arrays.fill(p.value(), '\0');
+        }
+        keyCredential = next;
+        replacedSlot = slot;
     }
 
     public List<KeySlotInfo> keySlots() {
@@ -435,11 +453,15 @@ public final class RepositorySession implements AutoCloseable {
             throw new SyncException(e.getMessage(), e);
         }
         repo.replaceKeyFile(updated);
+        if (id.equals(currentSlot())) {
+            replaceKeyCredential(null, id);
+        }
     }
 
     /** Replaces the passphrase slot that unlocked this session with a new passphrase; returns the new slot ID. */
     public String changePassphrase(char[] newPassphrase) throws SyncException {
-        String old = repo.unlockedSlot();
+        Repository.Credential current = keyCredential();
+        String old = currentSlot();
         if (repo.keyFile()
                 .slot(old)
                 .map(s -> s.kind() != KeySlot.Kind.PASSPHRASE)
@@ -447,12 +469,13 @@ public final class RepositorySession implements AutoCloseable {
             throw new SyncException("this session was unlocked with the recovery phrase; use 'key add' instead");
         }
         KeySlot slot;
-        try (MasterKey master = repo.unlockMasterKey(keyCredential())) {
+        try (MasterKey master = repo.unlockMasterKey(current)) {
             slot = KeySlots.wrapWithPassphrase(master, newPassphrase, engine.kdf(), engine.random(), engine.clock());
         } catch (IllegalArgumentException e) {
             throw new SyncException(e.getMessage(), e);
         }
         repo.replaceKeyFile(repo.keyFile().withSlot(slot).withoutSlot(old));
+        replaceKeyCredential(new Repository.Passphrase(newPassphrase.clone()), slot.id());
         return slot.id();
     }
 
@@ -499,11 +522,7 @@ public final class RepositorySession implements AutoCloseable {
             List<String> words = phrase.words();
             if (unlockedWithAPhrase) {
                 // The old phrase no longer unwraps anything: key management in this session goes on with the new one.
-                if (replacedPhrase != null) {
-                    replacedPhrase.value().destroy();
-                }
-                replacedPhrase = new Repository.Phrase(phrase);
-                replacedPhraseSlot = slot.id();
+                replaceKeyCredential(new Repository.Phrase(phrase), slot.id());
                 phrase = null;
             }
             return words;

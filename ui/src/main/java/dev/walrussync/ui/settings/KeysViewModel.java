@@ -1,8 +1,13 @@
 package dev.walrussync.ui.settings;
 
 import dev.walrussync.engine.model.KeySlotInfo;
+import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.ui.controls.Passphrases;
 import dev.walrussync.ui.main.SyncMonitor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -34,17 +39,16 @@ import org.jspecify.annotations.Nullable;
  * SyncMonitor#callBetweenBackups}, so it waits for a backup under way; {@link #state()} says it runs, and what came of
  * it.
  *
- * <p>The running session keeps the passphrase it was unlocked with, and the engine uses it to add a slot. Once that
- * passphrase is changed or its slot removed, it opens nothing, so adding or changing another passphrase in this session
- * would fail: both are then refused with a note to unlock again, and removing (which needs no passphrase) still works.
+ * <p>The engine adds and changes slots with the passphrase the session was unlocked with (after a change, the new
+ * one). Once that slot is removed, nothing in the session opens the backup any more, so adding or changing another
+ * passphrase is refused with a note to unlock again; removing (which needs no passphrase) still works.
  */
 public final class KeysViewModel {
     /** How long a key change may wait for a backup under way, and for the key blob to be stored. */
     static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-    static final String UNLOCK_AGAIN =
-            "To add or change a passphrase again, quit Walrus Sync and unlock it with the new"
-                    + " passphrase: this session still holds the one it was unlocked with, which no longer opens the backup.";
+    static final String UNLOCK_AGAIN = "To add or change a passphrase again, quit Walrus Sync and unlock it with"
+            + " another passphrase: the one this session was unlocked with was removed and no longer opens the backup.";
     static final String UNLOCKED_WITH_PHRASE = "This session was unlocked with the recovery phrase, so there is no"
             + " passphrase in use to change: add one instead.";
 
@@ -58,6 +62,75 @@ public final class KeysViewModel {
     private final StringProperty newPassphraseAgain = new SimpleStringProperty("");
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper unlockedWithPassphrase = new ReadOnlyBooleanWrapper(false);
+    /**
+     * Shows the recovery phrase again, numbered six to a line, as onboarding showed it; the session was unlocked with
+     * a passphrase (or the phrase itself), so nothing more is asked.
+     */
+    public void showRecoveryPhrase() {
+        if (state.savingProperty().get()) {
+            return;
+        }
+        state.start("Opening the recovery phrase…");
+        monitor.callBetweenBackups(
+                TIMEOUT,
+                session -> numbered(session.recoveryPhrase()),
+                words -> {
+                    shownPhrase.set(words);
+                    state.done("Write the 24 words on paper, in order, and hide them again when you are done.");
+                },
+                why -> state.fail("Cannot show the recovery phrase: " + why));
+    }
+
+    /** Hides the recovery phrase shown by {@link #showRecoveryPhrase()}. */
+    public void hideRecoveryPhrase() {
+        shownPhrase.set("");
+    }
+
+    /** The recovery phrase while it is shown, else empty. */
+    public ReadOnlyStringProperty shownPhraseProperty() {
+        return shownPhrase.getReadOnlyProperty();
+    }
+
+    /**
+     * Saves the printable recovery kit (the phrase, the wallet's address and key, the network, and how to recover) to
+     * {@code file}, as an HTML page to open in a browser and print.
+     */
+    public void saveRecoveryKit(Path file) {
+        if (state.savingProperty().get()) {
+            return;
+        }
+        state.start("Saving the recovery kit…");
+        monitor.callBetweenBackups(
+                TIMEOUT,
+                session -> {
+                    String html = session.recoveryKit(true);
+                    try {
+                        Files.writeString(file, html, StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new SyncException("cannot write " + file + ": " + e.getMessage(), e);
+                    }
+                    return file;
+                },
+                saved -> state.done("Saved to " + saved + ". Open it in a browser and print it. It holds the recovery"
+                        + " phrase and the wallet key: keep the paper as safe as the words, and delete the file."),
+                why -> state.fail("The recovery kit was not saved: " + why));
+    }
+
+    /** The words numbered six to a line: {@code " 1. word   2. word …"}. */
+    static String numbered(List<String> words) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < words.size(); i++) {
+            b.append(String.format(Locale.ROOT, "%2d. %-10s", i + 1, words.get(i)));
+            if (i % 6 == 5 || i == words.size() - 1) {
+                b.setLength(
+                        b.length() - (b.length() - b.toString().stripTrailing().length()));
+                b.append('\n');
+            }
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private final ReadOnlyStringWrapper shownPhrase = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper sessionKeyGone = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<@Nullable KeySlotItem> pendingRemoval = new ReadOnlyObjectWrapper<>();
@@ -138,7 +211,6 @@ public final class KeysViewModel {
                 },
                 infos -> {
                     clearForm();
-                    sessionKeyGone.set(true);
                     show(infos);
                     state.done("Changed. The new passphrase unlocks the backup here and on your other computers; the"
                             + " old one no longer does.");

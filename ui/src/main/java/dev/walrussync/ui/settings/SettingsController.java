@@ -214,6 +214,22 @@ public final class SettingsController {
     private GridPane keyForm;
 
     @FXML
+    private Button showPhraseButton;
+
+    @FXML
+    private Button hidePhraseButton;
+
+    @FXML
+    private Button saveKitButton;
+
+    @FXML
+    private Label shownPhrase;
+
+    /** The strings the FXML was loaded with. */
+    @FXML
+    private java.util.ResourceBundle resources;
+
+    @FXML
     private PasswordField newPassphrase;
 
     @FXML
@@ -344,6 +360,26 @@ public final class SettingsController {
         keys.pendingRemovalProperty().addListener((o, was, now) -> {
             if (now != null) {
                 cancelRemoveButton.requestFocus();
+            }
+        });
+
+        var phraseShown = keys.shownPhraseProperty().isNotEmpty();
+        shownPhrase.textProperty().bind(keys.shownPhraseProperty());
+        show(shownPhrase, phraseShown);
+        show(hidePhraseButton, phraseShown);
+        show(showPhraseButton, phraseShown.not());
+        showPhraseButton.disableProperty().bind(saving);
+        saveKitButton.disableProperty().bind(saving);
+        showPhraseButton.setOnAction(e -> keys.showRecoveryPhrase());
+        hidePhraseButton.setOnAction(e -> keys.hideRecoveryPhrase());
+        saveKitButton.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(resources.getString("settings.keys.kitTitle"));
+            chooser.setInitialFileName("walrus-sync-recovery-kit.html");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Web page", "*.html"));
+            java.io.File file = chooser.showSaveDialog(saveKitButton.getScene().getWindow());
+            if (file != null) {
+                keys.saveRecoveryKit(file.toPath());
             }
         });
 

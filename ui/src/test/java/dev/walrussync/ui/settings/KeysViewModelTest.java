@@ -82,6 +82,23 @@ class KeysViewModelTest {
     }
 
     @Test
+    void theRecoveryPhraseIsShownAgainAndTheKitIsSaved() throws Exception {
+        keys.showRecoveryPhrase();
+        String shown = keys.shownPhraseProperty().get();
+        assertThat(shown.lines()).hasSize(4);
+        for (int i = 0; i < 24; i++) {
+            assertThat(shown).contains((i + 1) + ". " + created.recoveryWords().get(i));
+        }
+        keys.hideRecoveryPhrase();
+        assertThat(keys.shownPhraseProperty().get()).isEmpty();
+
+        Path kit = dir.resolve("kit.html");
+        keys.saveRecoveryKit(kit);
+        assertThat(keys.state().messageProperty().get()).startsWith("Saved to " + kit);
+        assertThat(kit).content().contains("<html", created.recoveryWords().get(23), created.repositoryId());
+    }
+
+    @Test
     void anAddedPassphraseUnlocksTheRepositoryBesideTheOldOne() throws Exception {
         type(NEW, NEW + " ");
         assertThat(keys.passphraseValid().get()).isFalse();
@@ -107,7 +124,7 @@ class KeysViewModelTest {
     }
 
     @Test
-    void changingThePassphraseReplacesTheOneInUseAndThenAsksToUnlockAgain() throws Exception {
+    void changingThePassphraseReplacesTheOneInUseAndTheSessionGoesOnWithTheNewOne() throws Exception {
         type("too short", "too short");
         keys.changePassphrase();
         assertThat(keys.state().messageProperty().get()).startsWith("Use at least 10 characters");
@@ -118,12 +135,11 @@ class KeysViewModelTest {
         assertThat(keys.slots())
                 .extracting(KeySlotItem::kind)
                 .containsExactlyInAnyOrder("Passphrase", "Recovery phrase");
-        // The session's own passphrase is gone: the engine could not add another with it, so the screen says so.
-        assertThat(keys.sessionKeyGoneProperty().get()).isTrue();
-        assertThat(keys.noteProperty().get()).isEqualTo(KeysViewModel.UNLOCK_AGAIN);
+        assertThat(keys.sessionKeyGoneProperty().get()).isFalse();
         type("yet another passphrase", "yet another passphrase");
         keys.addPassphrase();
-        assertThat(keys.state().messageProperty().get()).isEqualTo(KeysViewModel.UNLOCK_AGAIN);
+        assertThat(keys.state().messageProperty().get()).doesNotContain(KeysViewModel.UNLOCK_AGAIN);
+        assertThat(keys.slots()).hasSize(3);
 
         monitor.close();
         gateway.close();
