@@ -3,6 +3,7 @@ package dev.walrussync.engine.repo;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.walrussync.engine.pack.PackEntry;
 import dev.walrussync.engine.pack.PackHeader;
+import dev.walrussync.engine.store.StoredBlob;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -39,8 +40,8 @@ public record IndexRecord(int version, List<Pack> packs) {
         }
     }
 
-    /** A pack as the packer committed it. */
-    record Written(String blob, long size, int headerLength, List<PackEntry> entries) {}
+    /** A pack as the packer committed it: the blob as the store returned it (on Walrus, with its lease). */
+    record Written(StoredBlob blob, int headerLength, List<PackEntry> entries) {}
 
     /**
      * The records that list the given packs, each with at most {@link #MAX_ENTRIES} entries (a pack with more is
@@ -56,7 +57,7 @@ public record IndexRecord(int version, List<Pack> packs) {
                 current.clear();
                 entries = 0;
             }
-            current.add(Pack.of(w.blob(), w.size(), w.headerLength(), w.entries()));
+            current.add(Pack.of(w.blob().id().value(), w.blob().size(), w.headerLength(), w.entries()));
             entries += w.entries().size();
         }
         if (!current.isEmpty()) {

@@ -222,7 +222,7 @@ final class Packer implements AutoCloseable {
             index.relocateChunks(blob.id(), pack.entries());
         }
         synchronized (written) {
-            written.add(new IndexRecord.Written(blob.id().value(), blob.size(), pack.headerLength(), pack.entries()));
+            written.add(new IndexRecord.Written(blob, pack.headerLength(), pack.entries()));
         }
         packSizes.add(blob.size());
         packsStored.incrementAndGet();

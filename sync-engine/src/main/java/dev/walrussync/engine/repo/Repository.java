@@ -588,10 +588,10 @@ public final class Repository implements AutoCloseable {
     }
 
     private void markRecordPacks(List<IndexRecord.Written> written) throws IndexException {
-        Map<BlobId, String> marks = new LinkedHashMap<>();
+        Map<StoredBlob, String> marks = new LinkedHashMap<>();
         for (IndexRecord.Written w : written) {
             if (w.entries().stream().anyMatch(e -> e.type() != ChunkType.DATA && e.type() != ChunkType.TREE)) {
-                marks.put(new BlobId(w.blob()), keys.markFor(w.blob()));
+                marks.put(w.blob(), keys.markFor(w.blob().id().value()));
             }
         }
         if (marks.isEmpty()) {
@@ -599,15 +599,15 @@ public final class Repository implements AutoCloseable {
         }
         try {
             if (store.mark(marks)) {
-                for (BlobId id : marks.keySet()) {
-                    index.logStoreOp("mark", id, 0, true, "holds records");
+                for (StoredBlob b : marks.keySet()) {
+                    index.logStoreOp("mark", b.id(), 0, true, "holds records");
                 }
             }
         } catch (SyncException e) {
             // A mark is a hint: without it a rebuild reads these packs' headers, as for any unmarked pack.
             LOG.warn("could not mark {} pack(s) that hold records: {}", marks.size(), e.getMessage());
-            for (BlobId id : marks.keySet()) {
-                index.logStoreOp("mark", id, 0, false, e.getMessage());
+            for (StoredBlob b : marks.keySet()) {
+                index.logStoreOp("mark", b.id(), 0, false, e.getMessage());
             }
         }
     }

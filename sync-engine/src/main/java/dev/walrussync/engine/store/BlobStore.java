@@ -67,10 +67,10 @@ public interface BlobStore extends AutoCloseable {
      * a mark is the blob object's {@code walrus-sync} attribute. A mark is a hint: a blob without one is
      * still listed, and a store may fail to keep it.
      *
-     * @param marks the value for each blob
+     * @param marks the value for each blob, as the store returned the blob (so a store can find it by its lease)
      * @return false when this store cannot keep marks
      */
-    default boolean mark(Map<BlobId, String> marks) throws BlobStoreException {
+    default boolean mark(Map<StoredBlob, String> marks) throws BlobStoreException {
         return false;
     }
 

@@ -517,8 +517,11 @@ public final class WalrusChain {
         return coins;
     }
 
-    /** A Blob the signer owns, with its current reference. */
-    private OwnedBlob ownBlob(SuiAddress owner, SuiAddress blobObject) throws WalrusException {
+    /**
+     * One {@code Blob} object the owner holds, with its current reference, read on its own (its attributes are not
+     * read); fails if the object is not a blob or not the owner's.
+     */
+    public OwnedBlob ownedBlob(SuiAddress owner, SuiAddress blobObject) throws WalrusException {
         JsonNode object =
                 graphql.execute(GET_OBJECT, Map.of("id", blobObject.toString())).get("object");
         if (object == null || object.isNull()) {
@@ -549,7 +552,7 @@ public final class WalrusChain {
         if (epochs <= 0) {
             throw new IllegalArgumentException("epochs must be positive, got " + epochs);
         }
-        return extendBlobs(signer, List.of(BlobExtension.of(ownBlob(signer.address(), blobObject), epochs)));
+        return extendBlobs(signer, List.of(BlobExtension.of(ownedBlob(signer.address(), blobObject), epochs)));
     }
 
     /** The most extensions one transaction carries: well inside Sui's 1,024 commands, 2,048 inputs and 128 KiB. */
@@ -644,7 +647,7 @@ public final class WalrusChain {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         SystemState system = systemState();
-        OwnedBlob blob = ownBlob(signer.address(), blobObject);
+        OwnedBlob blob = ownedBlob(signer.address(), blobObject);
         return run(signer, ptb -> ptb.insertOrUpdateMetadataPair(system.callPackage(), blob.ref(), key, value));
     }
 
@@ -677,7 +680,7 @@ public final class WalrusChain {
         }
         List<ObjectRef> refs = new ArrayList<>();
         for (SuiAddress id : blobObjects) {
-            refs.add(ownBlob(signer.address(), id).ref());
+            refs.add(ownedBlob(signer.address(), id).ref());
         }
         return run(
                 signer,
@@ -687,7 +690,7 @@ public final class WalrusChain {
     /** Deletes a deletable blob the signer owns and keeps its storage resource with the signer. */
     public TransactionOutcome deleteBlob(Ed25519Keypair signer, SuiAddress blobObject) throws WalrusException {
         SystemState system = systemState();
-        OwnedBlob blob = ownBlob(signer.address(), blobObject);
+        OwnedBlob blob = ownedBlob(signer.address(), blobObject);
         if (!blob.deletable()) {
             throw new WalrusException("blob object " + blobObject + " is permanent and cannot be deleted", false);
         }

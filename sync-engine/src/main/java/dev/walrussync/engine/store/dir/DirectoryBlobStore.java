@@ -270,12 +270,12 @@ public final class DirectoryBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean mark(Map<BlobId, String> values) throws BlobStoreException {
+    public boolean mark(Map<StoredBlob, String> values) throws BlobStoreException {
         try {
             Files.createDirectories(marks);
-            for (Map.Entry<BlobId, String> e : values.entrySet()) {
+            for (Map.Entry<StoredBlob, String> e : values.entrySet()) {
                 AtomicFiles.write(
-                        marks.resolve(e.getKey().value()), e.getValue().getBytes(StandardCharsets.UTF_8), false);
+                        marks.resolve(e.getKey().id().value()), e.getValue().getBytes(StandardCharsets.UTF_8), false);
             }
             return true;
         } catch (IOException e) {

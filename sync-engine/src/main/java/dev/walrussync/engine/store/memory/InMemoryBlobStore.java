@@ -84,10 +84,10 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
-    public boolean mark(Map<BlobId, String> values) {
-        values.forEach((id, value) -> {
-            if (blobs.containsKey(id)) {
-                marks.put(id, value);
+    public boolean mark(Map<StoredBlob, String> values) {
+        values.forEach((blob, value) -> {
+            if (blobs.containsKey(blob.id())) {
+                marks.put(blob.id(), value);
             }
         });
         return true;

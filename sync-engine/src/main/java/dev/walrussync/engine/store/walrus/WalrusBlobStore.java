@@ -378,22 +378,40 @@ public final class WalrusBlobStore implements BlobStore {
     public static final String MARK_ATTRIBUTE = "walrus-sync";
 
     /**
-     * Sets the {@value #MARK_ATTRIBUTE} attribute of every live blob object holding one of the blob IDs, in as few
-     * transactions as the limits allow. Needs the wallet's key.
+     * Sets the {@value #MARK_ATTRIBUTE} attribute of the blobs' objects, in as few transactions as the limits allow.
+     * A blob is found by the object ID of its lease, read on its own; only a blob without a lease (stored before by
+     * another object) makes the wallet's blobs be listed. Needs the wallet's key.
      */
     @Override
-    public boolean mark(Map<BlobId, String> marks) throws BlobStoreException {
+    public boolean mark(Map<StoredBlob, String> marks) throws BlobStoreException {
         Ed25519Keypair key = signer;
         if (key == null) {
             throw new BlobStoreException("marking blobs on Walrus needs the wallet's key", true);
         }
         List<OwnedBlob> objects = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (OwnedBlob b : liveBlobs()) {
-            String value = marks.get(new BlobId(b.blobId()));
-            if (value != null && !value.equals(b.attributes().get(MARK_ATTRIBUTE))) {
-                objects.add(b);
-                values.add(value);
+        Map<String, String> withoutLease = new HashMap<>();
+        for (Map.Entry<StoredBlob, String> m : marks.entrySet()) {
+            Optional<BlobLease> lease = m.getKey().lease();
+            if (lease.isEmpty()) {
+                withoutLease.put(m.getKey().id().value(), m.getValue());
+                continue;
+            }
+            try {
+                objects.add(chain.ownedBlob(owner, SuiAddress.parse(lease.get().objectId())));
+            } catch (WalrusException e) {
+                throw new BlobStoreException(
+                        "cannot read blob object " + lease.get().objectId() + ": " + e.getMessage(), e, !e.retryable());
+            }
+            values.add(m.getValue());
+        }
+        if (!withoutLease.isEmpty()) {
+            for (OwnedBlob b : liveBlobs()) {
+                String value = withoutLease.get(b.blobId());
+                if (value != null && !value.equals(b.attributes().get(MARK_ATTRIBUTE))) {
+                    objects.add(b);
+                    values.add(value);
+                }
             }
         }
         int batch = WalrusChain.MAX_EXTENSIONS_PER_TRANSACTION;
