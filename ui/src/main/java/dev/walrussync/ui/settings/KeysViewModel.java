@@ -1,5 +1,6 @@
 package dev.walrussync.ui.settings;
 
+import dev.walrussync.engine.api.RepositorySession;
 import dev.walrussync.engine.model.KeySlotInfo;
 import dev.walrussync.engine.model.SyncException;
 import dev.walrussync.ui.controls.Passphrases;
@@ -197,25 +198,12 @@ public final class KeysViewModel {
             state.fail(UNLOCKED_WITH_PHRASE);
             return;
         }
-        char[] pass = newPassphrase.get().toCharArray();
-        state.start("Changing the passphrase…");
-        monitor.callBetweenBackups(
-                TIMEOUT,
-                session -> {
-                    try {
-                        session.changePassphrase(pass);
-                    } finally {
-                        Arrays.fill(pass, '\0');
-                    }
-                    return session.keySlots();
-                },
-                infos -> {
-                    clearForm();
-                    show(infos);
-                    state.done("Changed. The new passphrase unlocks the backup here and on your other computers; the"
-                            + " old one no longer does.");
-                },
-                why -> state.fail("Not changed: " + why));
+        writePassphrase(
+                "Changing the passphrase…",
+                RepositorySession::changePassphrase,
+                "Changed. The new passphrase unlocks the backup here and on your other computers; the old one no"
+                        + " longer does.",
+                "Not changed: ");
     }
 
     /** Adds the passphrase typed twice as another key slot; the others stay. */
@@ -223,13 +211,29 @@ public final class KeysViewModel {
         if (!ready()) {
             return;
         }
+        writePassphrase(
+                "Adding the passphrase…",
+                RepositorySession::addPassphrase,
+                "Added. The new passphrase unlocks the backup here and on your other computers, as the others still"
+                        + " do.",
+                "Not added: ");
+    }
+
+    /** A key change that takes the passphrase typed twice. */
+    @FunctionalInterface
+    private interface PassphraseWrite {
+        String apply(RepositorySession session, char[] passphrase) throws SyncException;
+    }
+
+    /** Writes the passphrase typed twice with {@code write} between backups, then shows the slots and the outcome. */
+    private void writePassphrase(String busy, PassphraseWrite write, String done, String failedPrefix) {
         char[] pass = newPassphrase.get().toCharArray();
-        state.start("Adding the passphrase…");
+        state.start(busy);
         monitor.callBetweenBackups(
                 TIMEOUT,
                 session -> {
                     try {
-                        session.addPassphrase(pass);
+                        write.apply(session, pass);
                     } finally {
                         Arrays.fill(pass, '\0');
                     }
@@ -238,10 +242,9 @@ public final class KeysViewModel {
                 infos -> {
                     clearForm();
                     show(infos);
-                    state.done("Added. The new passphrase unlocks the backup here and on your other computers, as"
-                            + " the others still do.");
+                    state.done(done);
                 },
-                why -> state.fail("Not added: " + why));
+                why -> state.fail(failedPrefix + why));
     }
 
     /** Whether a new passphrase can be written now; says why not otherwise. */
