@@ -1,5 +1,8 @@
 package dev.walrussync.app.desktop;
 
+import static dev.walrussync.app.desktop.DesktopWindow.await;
+import static dev.walrussync.app.desktop.DesktopWindow.text;
+import static dev.walrussync.app.desktop.DesktopWindow.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.app.walrus.EmbeddedNetworks;
@@ -23,20 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +64,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DesktopJourneyUiTest {
     private static final String PASSPHRASE = "correct horse battery staple";
-    private static final long PATIENCE_SECONDS = 120;
 
     @TempDir
     static Path dir;
@@ -313,29 +311,6 @@ class DesktopJourneyUiTest {
 
     private static Node node(FxRobot robot, String query) {
         return robot.lookup(query).queryAs(Node.class);
-    }
-
-    /** The text of a label or a (read-only) text field. */
-    private static String text(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
-        String t = n instanceof TextInputControl field ? field.getText() : ((Labeled) n).getText();
-        return t == null ? "" : t;
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    /** Waits for {@code condition}, read on the FX thread. */
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    PATIENCE_SECONDS,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     /** Saves the window as {@code <screenshots.dir>/<name>.png}, if screenshots were asked for. */

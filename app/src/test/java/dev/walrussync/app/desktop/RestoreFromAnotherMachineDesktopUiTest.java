@@ -1,5 +1,9 @@
 package dev.walrussync.app.desktop;
 
+import static dev.walrussync.app.desktop.DesktopWindow.PATIENCE_SECONDS;
+import static dev.walrussync.app.desktop.DesktopWindow.await;
+import static dev.walrussync.app.desktop.DesktopWindow.text;
+import static dev.walrussync.app.desktop.DesktopWindow.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.app.walrus.EmbeddedNetworks;
@@ -27,16 +31,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -68,7 +69,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class RestoreFromAnotherMachineDesktopUiTest {
-    private static final long PATIENCE_SECONDS = 120;
     private static final String DAILY = "a daily passphrase for this computer";
 
     @TempDir
@@ -291,27 +291,6 @@ class RestoreFromAnotherMachineDesktopUiTest {
     private static void set(FxRobot robot, String query, String text) {
         TextInputControl field = robot.lookup(query).queryAs(TextInputControl.class);
         robot.interact(() -> field.setText(text));
-    }
-
-    private static String text(FxRobot robot, String query) {
-        Node n = robot.lookup(query).query();
-        String t = n instanceof TextInputControl field ? field.getText() : ((Labeled) n).getText();
-        return t == null ? "" : t;
-    }
-
-    private static boolean visible(FxRobot robot, String query) {
-        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(
-                    PATIENCE_SECONDS,
-                    TimeUnit.SECONDS,
-                    () -> WaitForAsyncUtils.asyncFx(condition).get());
-        } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     private void shoot(String name) throws Exception {
