@@ -38,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -217,6 +218,19 @@ class RestoreFromAnotherMachineDesktopUiTest {
                 .isEqualTo("Recovery phrase");
         robot.interact(() -> robot.lookup("#newPassphrase").query().requestFocus());
         shoot("settings-keys");
+
+        // The recovery phrase shown again: the 24 words machine A's init showed.
+        robot.interact(
+                () -> robot.lookup("#showPhraseButton").queryAs(Button.class).fire());
+        await("the recovery phrase", () -> visible(robot, "#shownPhrase"));
+        List<String> words = created.recoveryWords();
+        for (int i = 0; i < words.size(); i++) {
+            assertThat(text(robot, "#shownPhrase")).contains((i + 1) + ". " + words.get(i));
+        }
+        await(
+                "the focus on Hide",
+                () -> robot.lookup("#hidePhraseButton").query().isFocused());
+        shoot("settings-recovery-phrase");
     }
 
     @Test

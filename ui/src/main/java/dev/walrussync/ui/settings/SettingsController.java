@@ -372,6 +372,11 @@ public final class SettingsController {
         saveKitButton.disableProperty().bind(saving);
         showPhraseButton.setOnAction(e -> keys.showRecoveryPhrase());
         hidePhraseButton.setOnAction(e -> keys.hideRecoveryPhrase());
+        // The button that was pressed disappears: keep the keyboard (and the view) on the phrase's own button.
+        phraseShown.addListener((o, was, now) -> {
+            page.layout(); // the phrase just appeared or went: scroll to where the button is now
+            (now ? hidePhraseButton : showPhraseButton).requestFocus();
+        });
         saveKitButton.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle(resources.getString("settings.keys.kitTitle"));
