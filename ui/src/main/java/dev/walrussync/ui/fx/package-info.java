@@ -1,4 +1,4 @@
-/** JavaFX glue: the application, the FX executor and the FXML loader. */
+/** JavaFX glue: the application, the FX executor, the FXML loader and the app's icons. */
 @NullMarked
 package dev.walrussync.ui.fx;
 

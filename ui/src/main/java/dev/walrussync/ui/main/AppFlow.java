@@ -5,6 +5,7 @@ import dev.walrussync.ui.dashboard.DashboardController;
 import dev.walrussync.ui.dashboard.DashboardViewModel;
 import dev.walrussync.ui.folders.FoldersController;
 import dev.walrussync.ui.folders.FoldersViewModel;
+import dev.walrussync.ui.fx.AppIcons;
 import dev.walrussync.ui.fx.FxExecutor;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.fx.ViewLoader;
@@ -77,6 +78,7 @@ public final class AppFlow {
     /** Shows the first page: unlock if the app home has a repository, onboarding otherwise. */
     public void begin() {
         stage.setTitle("Walrus Sync");
+        AppIcons.apply(stage);
         stage.setMinWidth(760);
         stage.setMinHeight(560);
         if (context.gateway().exists()) {

@@ -1,8 +1,10 @@
 package dev.walrussync.ui.tray;
 
+import dev.walrussync.ui.fx.AppIcons;
 import java.awt.AWTException;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Graphics2D;
 import java.awt.Menu;
@@ -11,12 +13,18 @@ import java.awt.PopupMenu;
 import java.awt.RenderingHints;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.awt.geom.Arc2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +33,17 @@ import org.slf4j.LoggerFactory;
  * The tray through AWT's {@link SystemTray}, the only tray API the JDK has. AWT calls happen on the AWT event thread;
  * menu actions are handed to the FX thread through {@code fxExecutor}. Linux desktops without a tray (GNOME without
  * the AppIndicator extension) report no support, and the window is used instead.
+ *
+ * <p>The icons are the PNGs rendered from {@code installers/icons/tray}, at the size closest to the tray's; only the
+ * progress ring of a running backup is drawn here, over the syncing icon.
  */
 @AllowedToUseAwt
 public final class AwtTrayIntegration implements TrayIntegration {
     private static final Logger LOG = LoggerFactory.getLogger(AwtTrayIntegration.class);
-    private static final int SIZE = 64;
+    /** The sizes the tray icons are rendered at; see {@code installers/icons/render.sh}. */
+    static final List<Integer> SIZES = List.of(16, 22, 24, 32, 48, 64);
+    /** The size used when the tray asks for more than the largest, or says nothing useful. */
+    static final int FALLBACK_SIZE = 64;
     /** Progress is drawn in this many steps, so the icon changes a few times per backup, not on every sample. */
     private static final int PROGRESS_STEPS = 8;
 
@@ -59,11 +73,18 @@ public final class AwtTrayIntegration implements TrayIntegration {
         if (!supported()) {
             return false;
         }
-        for (TrayState s : TrayState.values()) {
-            icons.put(s, draw(s, -1));
+        int size;
+        try {
+            size = iconSize(SystemTray.getSystemTray().getTrayIconSize());
+            for (TrayState s : TrayState.values()) {
+                icons.put(s, load(s, size));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the tray icons cannot be loaded ({}); the window stays open instead", e.toString());
+            return false;
         }
         for (int i = 0; i <= PROGRESS_STEPS; i++) {
-            progressIcons[i] = draw(TrayState.SYNCING, (double) i / PROGRESS_STEPS);
+            progressIcons[i] = withProgress(icons.get(TrayState.SYNCING), (double) i / PROGRESS_STEPS);
         }
         TrayIcon ti = new TrayIcon(icons.get(TrayState.IDLE), "Walrus Sync", popup(menu));
         ti.setImageAutoSize(true);
@@ -177,49 +198,60 @@ public final class AwtTrayIntegration implements TrayIntegration {
     }
 
     /**
-     * A round badge in the state's colour with a wave, drawn at run time so no image files are needed; while syncing
-     * with a known size, a white ring fills clockwise with the progress.
+     * The size of icon to load for a tray that shows {@code tray}: the smallest rendered size at least as large, so
+     * the tray only ever scales down; {@link #FALLBACK_SIZE} when the tray is larger than all or reports no size.
      */
-    private static BufferedImage draw(TrayState state, double progress) {
-        Color fill = switch (state) {
-            case IDLE -> new Color(0x2E7D6B);
-            case SYNCING -> new Color(0x2F6FDE);
-            case PAUSED -> new Color(0x8A8F98);
-            case ATTENTION -> new Color(0xD9822B);
-            case OFFLINE -> new Color(0x5B5F66);
-        };
-        BufferedImage img = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+    static int iconSize(Dimension tray) {
+        int wanted = Math.max(tray.width, tray.height);
+        if (wanted <= 0) {
+            return FALLBACK_SIZE;
+        }
+        return SIZES.stream().filter(s -> s >= wanted).findFirst().orElse(FALLBACK_SIZE);
+    }
+
+    /** The icon of {@code state} at {@code size} pixels, one of {@link #SIZES}, from the packaged PNGs. */
+    static BufferedImage load(TrayState state, int size) {
+        URL url = AppIcons.resource("tray-" + state.name().toLowerCase(Locale.ROOT) + "-" + size + ".png");
+        BufferedImage read;
+        try {
+            read = ImageIO.read(url);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + url, e);
+        }
+        if (read == null) {
+            throw new IllegalStateException("no image decoder for " + url);
+        }
+        return copy(read);
+    }
+
+    /**
+     * {@code syncing} with a white ring over its badge's edge, filled clockwise from the top to {@code progress} (0 to
+     * 1); the ring's size follows the image's, so every size shows the same ring.
+     */
+    static BufferedImage withProgress(BufferedImage syncing, double progress) {
+        BufferedImage img = copy(syncing);
+        double size = Math.min(img.getWidth(), img.getHeight());
+        double inset = size * 5 / 64;
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(fill);
-            g.fillOval(2, 2, SIZE - 4, SIZE - 4);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.WHITE);
-            g.setStroke(new BasicStroke(6, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            switch (state) {
-                case PAUSED -> {
-                    g.drawLine(24, 20, 24, 44);
-                    g.drawLine(40, 20, 40, 44);
-                }
-                case ATTENTION -> {
-                    g.drawLine(32, 16, 32, 36);
-                    g.fillOval(28, 42, 8, 8);
-                }
-                case OFFLINE -> {
-                    // The wave, struck through: the network is out of reach.
-                    g.drawArc(12, 22, 20, 20, 0, 180);
-                    g.drawArc(32, 22, 20, 20, 180, 180);
-                    g.drawLine(16, 48, 48, 16);
-                }
-                default -> {
-                    g.drawArc(12, 22, 20, 20, 0, 180);
-                    g.drawArc(32, 22, 20, 20, 180, 180);
-                }
-            }
-            if (progress >= 0) {
-                g.setStroke(new BasicStroke(7, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
-                g.drawArc(5, 5, SIZE - 10, SIZE - 10, 90, -(int) Math.round(360 * progress));
-            }
+            g.setStroke(new BasicStroke((float) (size * 7 / 64), BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+            double extent = -360 * Math.clamp(progress, 0.0, 1.0);
+            g.draw(new Arc2D.Double(inset, inset, size - 2 * inset, size - 2 * inset, 90, extent, Arc2D.OPEN));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** A copy of {@code source} in ARGB that can be drawn on without touching the original. */
+    private static BufferedImage copy(BufferedImage source) {
+        BufferedImage img = new BufferedImage(source.getWidth(), source.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.drawImage(source, 0, 0, null);
         } finally {
             g.dispose();
         }

@@ -4,6 +4,7 @@ import static dev.walrussync.ui.testing.FxWait.await;
 import static dev.walrussync.ui.testing.FxWait.showing;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walrussync.ui.fx.AppIcons;
 import dev.walrussync.ui.fx.UiContext;
 import dev.walrussync.ui.session.Network;
 import dev.walrussync.ui.settings.StartAtLogin;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -49,9 +51,11 @@ class AppFlowUiTest {
     private ScheduledExecutorService scheduler;
     private AppFlow flow;
     private Path documents;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path root = Files.createTempDirectory(dir, "run");
         documents = Files.createDirectories(root.resolve("Documents"));
         Files.writeString(documents.resolve("notes.txt"), "hello walrus");
@@ -125,5 +129,26 @@ class AppFlowUiTest {
         assertThat(headline.getText()).isEqualTo("Everything is backed up");
         assertThat(robot.lookup(".folder-card .card-title").queryAs(Label.class).getText())
                 .isEqualTo("Documents");
+    }
+
+    @Test
+    void theWindowHasTheAppIconAtEveryWindowSize() throws Exception {
+        await("the window", stage::isShowing);
+        List<Image> icons =
+                WaitForAsyncUtils.asyncFx(() -> List.copyOf(stage.getIcons())).get(10, TimeUnit.SECONDS);
+        assertThat(AppIcons.WINDOW_SIZES).containsExactly(16, 32, 48, 64, 128, 256);
+        assertThat(icons).hasSameSizeAs(AppIcons.WINDOW_SIZES);
+        for (int i = 0; i < icons.size(); i++) {
+            Image icon = icons.get(i);
+            int size = AppIcons.WINDOW_SIZES.get(i);
+            assertThat(icon.isError())
+                    .as("the %d px icon failed: %s", size, icon.getException())
+                    .isFalse();
+            assertThat(icon.getWidth()).as("width of the %d px icon", size).isEqualTo(size);
+            assertThat(icon.getHeight()).as("height of the %d px icon", size).isEqualTo(size);
+            // a rounded square: clear in the corner, opaque in the middle
+            assertThat(icon.getPixelReader().getArgb(0, 0) >>> 24).isZero();
+            assertThat(icon.getPixelReader().getArgb(size / 2, size / 2) >>> 24).isEqualTo(0xFF);
+        }
     }
 }
