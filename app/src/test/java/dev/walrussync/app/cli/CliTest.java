@@ -750,7 +750,10 @@ class CliTest {
         Result backupHelp = ok(cli.run("help", "backup"));
 
         assertThat(help.out()).contains("backup", "restore", "Exit codes");
-        assertThat(version.out()).contains("walrus-sync");
+        // The version and the commit it was built from (app/pom.xml writes them into build.properties).
+        assertThat(version.out().lines().findFirst().orElseThrow())
+                .matches("walrus-sync \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(build [0-9a-f]{10}, \\d{4}-\\d{2}-\\d{2}.*\\)");
+        assertThat(version.out()).contains("Java " + Runtime.version());
         assertThat(backupHelp.out()).contains("--exclude");
     }
 }

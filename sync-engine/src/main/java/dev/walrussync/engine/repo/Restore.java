@@ -62,17 +62,26 @@ public final class Restore {
         this.progress = progress;
     }
 
+    /**
+     * Whether files restored under {@code target} can get POSIX permissions: its file store's answer, or, where the
+     * store cannot be found (a chroot or container whose mount table does not show the target's mount), the file
+     * system's.
+     */
+    static boolean supportsPosix(Path target) {
+        try {
+            return Files.getFileStore(target).supportsFileAttributeView("posix");
+        } catch (IOException e) {
+            return target.getFileSystem().supportedFileAttributeViews().contains("posix");
+        }
+    }
+
     public RestoreReport run(RestoreRequest request) throws SyncException {
         Instant start = repo.clock().instant();
         Path target = request.target().toAbsolutePath().normalize();
         if (!Files.isDirectory(target)) {
             throw new SyncException("the target folder " + target + " does not exist; create it first");
         }
-        try {
-            posix = Files.getFileStore(target).supportsFileAttributeView("posix");
-        } catch (IOException e) {
-            throw new SyncException("cannot inspect the target folder " + target + ": " + e.getMessage(), e);
-        }
+        posix = supportsPosix(target);
         repo.warmUpCrypto();
         SnapshotRow snapshot = SnapshotResolver.resolve(repo.index().snapshots(), request.snapshot());
         List<Item> dirs = new ArrayList<>();
