@@ -14,7 +14,8 @@
 #   5. The data went to the per-user folder (~/.local/share/walrus-sync), none to the install folder.
 #
 # Usage: installers/linux/smoke-test.sh [path/to/walrus-sync_*.deb]   (default: the one build.sh made)
-# Needs Xvfb, xdotool and ImageMagick (apt-get install xvfb xdotool imagemagick), and as root debootstrap.
+# Needs Xvfb, xdotool, xprop and ImageMagick (apt-get install xvfb xdotool x11-utils imagemagick), and as root
+# debootstrap.
 # DEBIAN_SUITE (default bookworm) and DEBIAN_MIRROR choose the Debian installed into.
 set -euo pipefail
 
@@ -40,10 +41,10 @@ DEB="$(cd "$(dirname "$DEB")" && pwd)/$(basename "$DEB")"
 
 AS_ROOT=0
 [ "$(id -u)" = 0 ] && AS_ROOT=1
-needed=(Xvfb xdotool import identify dpkg-deb)
+needed=(Xvfb xdotool xprop import identify dpkg-deb)
 [ $AS_ROOT = 1 ] && needed+=(debootstrap chroot mount)
 for tool in "${needed[@]}"; do
-  command -v "$tool" >/dev/null || fail "needs $tool (apt-get install xvfb xdotool imagemagick debootstrap)"
+  command -v "$tool" >/dev/null || fail "needs $tool (apt-get install xvfb xdotool x11-utils imagemagick debootstrap)"
 done
 
 MOUNTS=()
@@ -56,6 +57,7 @@ cleanup() {
   for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTS[$i]}" 2>/dev/null || true; done
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 bind() { mkdir -p "$ROOTFS$1"; mount --bind "$1" "$ROOTFS$1"; MOUNTS+=("$ROOTFS$1"); }
 
@@ -69,8 +71,7 @@ if [ $AS_ROOT = 1 ]; then
     || { tail -n 20 "$SMOKE/debootstrap.log" >&2; fail "debootstrap failed"; }
   mkdir -p "$ROOTFS/proc"
   mount -t proc proc "$ROOTFS/proc"; MOUNTS+=("$ROOTFS/proc")
-  bind /dev
-  bind /dev/pts
+  # debootstrap made the device nodes; only /proc and, later, the X server's socket come from outside.
   cp /etc/resolv.conf "$ROOTFS/etc/resolv.conf"
   cp "$DEB" "$ROOTFS/tmp/"
   say "apt installs $(basename "$DEB") and its dependencies"
@@ -145,6 +146,13 @@ APP_PID=$!
 window=$(timeout 120 xdotool search --sync --onlyvisible --name '^Walrus Sync$' | head -n1) \
   || { tail -n 30 "$SMOKE/gui.log" >&2; fail "no Walrus Sync window appeared within 2 minutes"; }
 echo "  window $window: $(xdotool getwindowgeometry "$window" | sed -n 's/ *Geometry: //p') pixels"
+# The window carries our icon, and the class the menu entry names, so docks put the two together.
+xprop -id "$window" _NET_WM_ICON | grep -q 'Icon (128 x 128)' || fail "the window has no 128-pixel icon"
+if [ $AS_ROOT = 1 ]; then
+  wm_class=$(sed -n 's/^StartupWMClass=//p' "$ROOTFS/usr/share/applications/walrus-sync-walrus-sync.desktop")
+  xprop -id "$window" WM_CLASS | grep -q "\"$wm_class\"" || fail "the window's class is not $wm_class"
+  echo "  its class is the menu entry's ($wm_class) and it has the app icon"
+fi
 
 say "Unlocking it: the passphrase typed into the window"
 sleep 2   # the window is mapped before the unlock screen has its focus
