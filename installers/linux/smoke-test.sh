@@ -125,11 +125,9 @@ say "A backup on the embedded local Walrus network, and a folder to back up"
 mkdir -p "$HOST_HOME/Documents/letters"
 echo "Dear Walrus, please keep this safe." > "$HOST_HOME/Documents/letters/first.txt"
 head -c 3000000 /dev/urandom > "$HOST_HOME/Documents/photo.raw"
-[ $AS_ROOT = 1 ] && chown -R "$USER_UID:$USER_UID" "$HOST_HOME/Documents"
-printf '%s' "$PASSPHRASE" > "$SMOKE/passphrase"
-chmod 644 "$SMOKE/passphrase"
-[ $AS_ROOT = 1 ] && install -m 600 -o "$USER_UID" "$SMOKE/passphrase" "$HOST_HOME/.passphrase" \
-  || cp "$SMOKE/passphrase" "$HOST_HOME/.passphrase"
+printf '%s' "$PASSPHRASE" > "$HOST_HOME/.passphrase"
+chmod 600 "$HOST_HOME/.passphrase"
+[ $AS_ROOT = 1 ] && chown -R "$USER_UID:$USER_UID" "$HOST_HOME/Documents" "$HOST_HOME/.passphrase"
 as_user "$CLI" --password-file "$HOME_DIR/.passphrase" init > "$SMOKE/init.log" 2>&1 \
   || { cat "$SMOKE/init.log" >&2; fail "walrus-sync init failed"; }
 as_user "$CLI" folders add "$HOME_DIR/Documents" | sed 's/^/  /'

@@ -3,7 +3,6 @@ package dev.walrussync.ui.storage;
 import static dev.walrussync.ui.testing.TestGateway.DIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.model.Alert;
 import dev.walrussync.engine.model.AtRiskBlob;
 import dev.walrussync.engine.model.BlobInfo;
@@ -261,30 +260,7 @@ class StorageViewModelTest {
         @BeforeEach
         void onWalrus() {
             RunningSync real = running;
-            monitor = new SyncMonitor(
-                    new RunningSync() {
-                        @Override
-                        public SyncService sync() {
-                            return real.sync();
-                        }
-
-                        @Override
-                        public Path home() {
-                            return real.home();
-                        }
-
-                        @Override
-                        public boolean onWalrus() {
-                            return true;
-                        }
-
-                        @Override
-                        public void close() {
-                            real.close();
-                        }
-                    },
-                    DIRECT,
-                    DIRECT);
+            monitor = new SyncMonitor(TestGateway.asIfOnWalrus(real), DIRECT, DIRECT);
             vm = new StorageViewModel(monitor, ZoneOffset.UTC);
         }
 

@@ -161,6 +161,34 @@ public final class TestGateway implements RepositoryGateway, AutoCloseable {
         return List.copyOf(opened);
     }
 
+    /**
+     * {@code real}, taken for a repository on Walrus: screens that only price, check or ask the engine on Walrus do so,
+     * while the sync service and home stay the directory store's.
+     */
+    public static RunningSync asIfOnWalrus(RunningSync real) {
+        return new RunningSync() {
+            @Override
+            public SyncService sync() {
+                return real.sync();
+            }
+
+            @Override
+            public Path home() {
+                return real.home();
+            }
+
+            @Override
+            public boolean onWalrus() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                real.close();
+            }
+        };
+    }
+
     /** Waits until the status satisfies {@code condition}, for at most {@code timeout}. */
     public static SyncStatus awaitStatus(SyncService sync, Predicate<SyncStatus> condition, Duration timeout)
             throws InterruptedException {

@@ -3,7 +3,6 @@ package dev.walrussync.ui.wallet;
 import static dev.walrussync.ui.testing.TestGateway.DIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.model.WalletInfo;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.controls.QrCodeView;
@@ -51,30 +50,7 @@ class WalletScreenUiTest {
         gateway = new TestGateway(Files.createTempDirectory(dir, "run"));
         gateway.create(Network.LOCAL, TestRepositories.PASSPHRASE.toCharArray());
         RunningSync real = gateway.unlock(TestRepositories.PASSPHRASE.toCharArray());
-        monitor = new SyncMonitor(
-                new RunningSync() {
-                    @Override
-                    public SyncService sync() {
-                        return real.sync();
-                    }
-
-                    @Override
-                    public Path home() {
-                        return real.home();
-                    }
-
-                    @Override
-                    public boolean onWalrus() {
-                        return true;
-                    }
-
-                    @Override
-                    public void close() {
-                        real.close();
-                    }
-                },
-                DIRECT,
-                DIRECT);
+        monitor = new SyncMonitor(TestGateway.asIfOnWalrus(real), DIRECT, DIRECT);
         vm = new WalletViewModel(monitor);
         Scene scene = new Scene(ViewLoader.load(new WalletController(vm)).root(), 900, 700);
         scene.getStylesheets().add(ViewLoader.styleSheet());

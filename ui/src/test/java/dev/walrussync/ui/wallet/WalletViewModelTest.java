@@ -4,7 +4,6 @@ import static dev.walrussync.ui.testing.TestGateway.DIRECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walrussync.engine.api.Repositories;
-import dev.walrussync.engine.api.SyncService;
 import dev.walrussync.engine.model.WalletInfo;
 import dev.walrussync.engine.testing.TestRepositories;
 import dev.walrussync.ui.controls.QrCode;
@@ -141,30 +140,7 @@ class WalletViewModelTest {
         @BeforeEach
         void onWalrus() {
             RunningSync real = running;
-            monitor = new SyncMonitor(
-                    new RunningSync() {
-                        @Override
-                        public SyncService sync() {
-                            return real.sync();
-                        }
-
-                        @Override
-                        public Path home() {
-                            return real.home();
-                        }
-
-                        @Override
-                        public boolean onWalrus() {
-                            return true;
-                        }
-
-                        @Override
-                        public void close() {
-                            real.close();
-                        }
-                    },
-                    DIRECT,
-                    DIRECT);
+            monitor = new SyncMonitor(TestGateway.asIfOnWalrus(real), DIRECT, DIRECT);
             vm = new WalletViewModel(monitor);
             vm.show(new WalletInfo("testnet", OLD, 2_500_000_000L, 1_000_000_000L));
         }
